@@ -1,0 +1,254 @@
+"""The contact card: everything we know and remember about one person, as plain data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tui_reseau.domain.validation import format_phone
+from tui_reseau.domain.vocabulary import (
+    ALL_CONTACT_KINDS,
+    CHANNELS,
+    DETAIL_KINDS,
+    OPPORTUNITY_STAGES,
+    SECTORS,
+    SERVICE_KINDS,
+    Circle,
+    Pole,
+    label,
+)
+from tui_reseau.store.models import (
+    Contact,
+    ContactTag,
+    FollowUp,
+    Interaction,
+    InteractionContact,
+    MemorisedDetail,
+    Opportunity,
+    Recommendation,
+    ServiceGiven,
+)
+
+LAST_INTERACTIONS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRef:
+    """Another contact named on a card (jump to them)."""
+
+    id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class DetailItem:
+    id: int
+    kind: str
+    kind_label: str
+    text: str
+    noted_on: dt.date
+    still_true: bool
+
+
+@dataclass(frozen=True, slots=True)
+class InteractionItem:
+    id: int
+    happened_on: dt.date
+    channel_label: str
+    duration_minutes: int | None
+    notes: str
+    with_others: tuple[PersonRef, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpItem:
+    id: int
+    due_on: dt.date  # the date it is expected now (snooze included)
+    reason: str
+    overdue: bool
+
+
+@dataclass(frozen=True, slots=True)
+class OpportunityItem:
+    id: int
+    title: str
+    stage: str
+    stage_label: str
+    value_eur: Decimal | None
+    opened_on: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class ExchangeItem:
+    """A recommendation they gave us, or a service we gave them."""
+
+    on: dt.date
+    label: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ContactCard:
+    id: int
+    name: str
+    first_name: str
+    last_name: str
+    company: str
+    role: str
+    circle: int
+    circle_label: str
+    kind_label: str
+    pole: str | None
+    pole_label: str
+    city: str
+    sector_label: str
+    qualified_on: dt.date | None
+    met_via_label: str
+    met_on: dt.date | None
+    introduced_by: PersonRef | None
+    introduced: tuple[PersonRef, ...]
+    email: str
+    phone: str
+    linkedin_url: str
+    tags: tuple[str, ...]
+    notes: str
+    details: tuple[DetailItem, ...]
+    interactions: tuple[InteractionItem, ...]
+    interaction_count: int
+    last_contact_on: dt.date | None
+    follow_ups: tuple[FollowUpItem, ...]
+    opportunities: tuple[OpportunityItem, ...]
+    recommendations_received: tuple[ExchangeItem, ...]
+    services_given: tuple[ExchangeItem, ...]
+
+    @property
+    def is_prescriber(self) -> bool:
+        return self.circle == Circle.PRESCRIPTEURS
+
+    @property
+    def balance(self) -> int:
+        """What they gave us minus what we gave them (positive: we owe them)."""
+        return len(self.recommendations_received) - len(self.services_given)
+
+    def details_by_kind(self) -> dict[str, list[DetailItem]]:
+        """Details grouped by kind, in the vocabulary's order, true ones first in each group."""
+        groups: dict[str, list[DetailItem]] = defaultdict(list)
+        for item in self.details:
+            groups[item.kind].append(item)
+        order = [k for k in DETAIL_KINDS if k in groups] + [
+            k for k in groups if k not in DETAIL_KINDS
+        ]
+        return {
+            k: sorted(groups[k], key=lambda d: (not d.still_true, -d.noted_on.toordinal()))
+            for k in order
+        }
+
+
+def _person(contact: Contact | None) -> PersonRef | None:
+    return PersonRef(contact.id, contact.full_name) if contact is not None else None
+
+
+def load_card(contact_id: int, today: dt.date) -> ContactCard | None:
+    """Everything about one contact; None if the contact no longer exists."""
+    contact = Contact.get_or_none(Contact.id == contact_id)
+    if contact is None:
+        return None
+    details = tuple(
+        DetailItem(d.id, d.kind, label(DETAIL_KINDS, d.kind), d.text, d.noted_on, d.still_true)
+        for d in contact.details.order_by(MemorisedDetail.noted_on.desc(), MemorisedDetail.id)
+    )
+    interactions_query = (
+        Interaction.select()
+        .join(InteractionContact)
+        .where(InteractionContact.contact == contact_id)
+        .order_by(Interaction.happened_on.desc(), Interaction.id.desc())
+    )
+    recent = list(interactions_query.limit(LAST_INTERACTIONS))
+    others: dict[int, list[PersonRef]] = defaultdict(list)
+    if recent:
+        rows = (
+            InteractionContact.select(InteractionContact.interaction, Contact)
+            .join(Contact)
+            .where(
+                InteractionContact.interaction.in_([i.id for i in recent]),
+                InteractionContact.contact != contact_id,
+            )
+        )
+        for row in rows:
+            others[row.interaction_id].append(PersonRef(row.contact.id, row.contact.full_name))
+    interactions = tuple(
+        InteractionItem(
+            i.id,
+            i.happened_on,
+            label(CHANNELS, i.channel),
+            i.duration_minutes,
+            i.notes,
+            tuple(others[i.id]),
+        )
+        for i in recent
+    )
+    follow_ups = []
+    for f in contact.follow_ups.where(FollowUp.done_on.is_null(True)):
+        due = f.snoozed_until or f.due_on
+        follow_ups.append(FollowUpItem(f.id, due, f.reason, due < today))
+    follow_ups.sort(key=lambda f: f.due_on)
+    opportunities = tuple(
+        OpportunityItem(
+            o.id, o.title, o.stage, label(OPPORTUNITY_STAGES, o.stage), o.value_eur, o.opened_on
+        )
+        for o in contact.opportunities.order_by(Opportunity.opened_on.desc())
+    )
+    received = tuple(
+        ExchangeItem(r.received_on, "Recommandation reçue", r.for_what)
+        for r in Recommendation.select()
+        .where(Recommendation.recommender == contact_id)
+        .order_by(Recommendation.received_on.desc())
+    )
+    given = tuple(
+        ExchangeItem(s.given_on, label(SERVICE_KINDS, s.kind), s.description)
+        for s in ServiceGiven.select()
+        .where(ServiceGiven.contact == contact_id)
+        .order_by(ServiceGiven.given_on.desc())
+    )
+    introduced = tuple(
+        PersonRef(c.id, c.full_name)
+        for c in Contact.select(Contact.id, Contact.first_name, Contact.last_name)
+        .where(Contact.introduced_by == contact_id)
+        .order_by(Contact.last_name)
+    )
+    pole = Pole(contact.pole) if contact.pole in Pole._value2member_map_ else None
+    return ContactCard(
+        id=contact.id,
+        name=contact.full_name,
+        first_name=contact.first_name,
+        last_name=contact.last_name,
+        company=contact.company,
+        role=contact.role,
+        circle=contact.circle,
+        circle_label=Circle(contact.circle).label,
+        kind_label=label(ALL_CONTACT_KINDS, contact.kind),
+        pole=contact.pole,
+        pole_label=pole.label if pole else "",
+        city=contact.city,
+        sector_label=label(SECTORS, contact.sector),
+        qualified_on=contact.qualified_on,
+        met_via_label=label(CHANNELS, contact.met_via),
+        met_on=contact.met_on,
+        introduced_by=_person(contact.introduced_by),
+        introduced=introduced,
+        email=contact.email or "",
+        phone=format_phone(contact.phone),
+        linkedin_url=contact.linkedin_url or "",
+        tags=tuple(t.name for t in contact.tag_rows.order_by(ContactTag.name)),
+        notes=contact.notes,
+        details=details,
+        interactions=interactions,
+        interaction_count=interactions_query.count(),
+        last_contact_on=recent[0].happened_on if recent else None,
+        follow_ups=tuple(follow_ups),
+        opportunities=opportunities,
+        recommendations_received=received,
+        services_given=given,
+    )

@@ -1,0 +1,54 @@
+"""Memorised details: what we remember about someone, kept dated, and marked stale when it is."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tui_reseau.domain.validation import ValidationError, clean_text
+from tui_reseau.domain.vocabulary import DETAIL_KINDS
+from tui_reseau.store.models import Contact, MemorisedDetail, database_proxy
+
+
+def _checked(kind: str, text: str) -> str:
+    if kind not in DETAIL_KINDS:
+        choices = ", ".join(t.label for t in DETAIL_KINDS.values())
+        raise ValidationError("kind", f"Choisissez le type de détail parmi : {choices}.")
+    cleaned = clean_text(text, "text", "Détail", 2_000, multiline=True)
+    if not cleaned:
+        raise ValidationError(
+            "text", "Le détail est vide : écrivez ce qu'il faut retenir (ex. « passion : voile »)."
+        )
+    return cleaned
+
+
+def add_detail(contact_id: int, kind: str, text: str, noted_on: dt.date | None = None) -> int:
+    """Remember ``text`` about a contact; return the detail's id (ValidationError if wrong)."""
+    cleaned = _checked(kind, text)
+    with database_proxy.atomic():
+        contact = Contact.get_by_id(contact_id)
+        detail = MemorisedDetail.create(
+            contact=contact, kind=kind, text=cleaned, noted_on=noted_on or dt.date.today()
+        )
+    return detail.id
+
+
+def update_detail(detail_id: int, kind: str, text: str) -> None:
+    """Correct a detail's kind or text (its date stays the day it was noted)."""
+    cleaned = _checked(kind, text)
+    with database_proxy.atomic():
+        MemorisedDetail.update(
+            kind=kind, text=cleaned, updated_at=dt.datetime.now().replace(microsecond=0)
+        ).where(MemorisedDetail.id == detail_id).execute()
+
+
+def set_still_true(detail_id: int, still_true: bool) -> None:
+    """Mark a detail stale (no longer true) or true again."""
+    with database_proxy.atomic():
+        MemorisedDetail.update(
+            still_true=still_true, updated_at=dt.datetime.now().replace(microsecond=0)
+        ).where(MemorisedDetail.id == detail_id).execute()
+
+
+def delete_detail(detail_id: int) -> None:
+    with database_proxy.atomic():
+        MemorisedDetail.delete().where(MemorisedDetail.id == detail_id).execute()

@@ -1,0 +1,155 @@
+"""The Textual application and its factory, shared by the CLI, the tests and the screenshots."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.worker import Worker, WorkerState
+
+from tui_reseau.crashlog import log_exception
+from tui_reseau.domain.contacts import ValidationErrors
+from tui_reseau.domain.search import ContactSearch
+from tui_reseau.domain.validation import ValidationError
+from tui_reseau.errors import ReseauError
+from tui_reseau.locations import DbTarget
+from tui_reseau.store.database import open_database
+from tui_reseau.ui.screens.confirm import ConfirmScreen
+from tui_reseau.ui.screens.main import MainScreen
+
+
+class ReseauApp(App[None]):
+    """``reseau``: the network of an entrepreneur of the Hauts-de-France, in the terminal."""
+
+    TITLE = "Réseau"
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quitter", priority=True),
+    ]
+
+    def __init__(self, target: DbTarget, *, today: dt.date | None = None) -> None:
+        super().__init__()
+        self.target = target
+        self._today = today
+        self.search = ContactSearch()
+
+    @property
+    def today(self) -> dt.date:
+        """The day the app reasons about (fixed in tests and screenshots)."""
+        return self._today or dt.date.today()
+
+    def on_mount(self) -> None:
+        self.push_screen(MainScreen())
+        self._start()
+
+    @work(thread=True, exclusive=True, group="start", exit_on_error=False)
+    def _start(self) -> None:
+        from tui_reseau.domain.demo import is_empty
+
+        empty = is_empty()
+        if empty:
+            self.call_from_thread(self._offer_demo)
+        self.search.build()
+
+    # ------------------------------------------------------------------ first launch
+
+    def _offer_demo(self) -> None:
+        question = (
+            "Votre réseau est vide.\n\n"
+            "Charger le réseau de démonstration ? Environ 150 personnes fictives des "
+            "Hauts-de-France, avec détails mémorisés, échanges, relances, événements et "
+            "opportunités : de quoi découvrir chaque écran. Vous pourrez l'effacer ensuite."
+        )
+
+        def done(accepted: bool | None) -> None:
+            if accepted:
+                self._load_demo()
+            else:
+                self.notify("Ajoutez votre premier contact avec « a ».", timeout=6)
+
+        self.push_screen(ConfirmScreen(question, "Charger la démo", destructive=False), done)
+
+    @work(thread=True, exclusive=True, group="demo", exit_on_error=False)
+    def _load_demo(self) -> None:
+        from tui_reseau.domain.demo import generate_demo
+
+        summary = generate_demo(today=self.today)
+        self.search.build()
+        self.call_from_thread(self._demo_loaded, summary.contacts)
+
+    def _demo_loaded(self, count: int) -> None:
+        self.notify(f"Réseau de démonstration chargé : {count} contacts.")
+        screen = self.get_screen_stack_main()
+        if screen is not None:
+            screen.reload()
+
+    def get_screen_stack_main(self) -> MainScreen | None:
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                return screen
+        return None
+
+    # ------------------------------------------------------------------ writes
+
+    def write(
+        self, fn: Callable[..., Any], *args: Any, then: Callable[[Any], None] | None = None
+    ) -> None:
+        """Run the write ``fn(*args)`` in a worker; call ``then(result)`` back on success.
+
+        Errors become a French notification; the database is left as it was (each service
+        writes in one transaction).
+        """
+
+        def job() -> None:
+            result = fn(*args)
+            if then is not None:
+                self.call_from_thread(then, result)
+
+        self.run_worker(job, thread=True, group="write", exit_on_error=False)
+
+    def contact_changed(self, contact_id: int) -> None:
+        """A contact was created or edited: keep the search index in step."""
+        self.run_worker(lambda: self.search.refresh([contact_id]), thread=True, group="index")
+
+    def contact_removed(self, contact_id: int) -> None:
+        self.search.remove(contact_id)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state != WorkerState.ERROR:
+            return
+        error = event.worker.error
+        if isinstance(error, ValidationErrors | ValidationError | ReseauError):
+            self.notify(str(error), severity="error", timeout=10)
+        else:
+            where = log_exception(error)
+            self.notify(
+                f"Erreur inattendue ({type(error).__name__}) : rien n'a été enregistré à moitié."
+                + (f" Détail dans {where}." if where else ""),
+                severity="error",
+                timeout=15,
+            )
+
+    # ------------------------------------------------------------------ keys
+
+    def action_toggle_keys(self) -> None:
+        """Show or hide the panel that lists every key of the focused screen."""
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+
+def make_app(target: DbTarget, *, today: dt.date | None = None) -> ReseauApp:
+    """Open ``target`` (schema brought up to date) and return the application, not yet running.
+
+    Raises DatabaseOpenError with a French message when the database cannot be used.
+    """
+    open_database(target)
+    return ReseauApp(target, today=today)

@@ -1,0 +1,245 @@
+"""The main screen: the contact list beside the selected contact's card.
+
+At 100 columns and more the list and the card stand side by side; narrower, the list takes the
+whole width and Enter opens the card full screen. Every database call runs in a worker; results
+that arrive after a newer request are dropped.
+"""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import replace
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
+
+from tui_reseau.domain import contacts as contacts_service
+from tui_reseau.domain.card import load_card
+from tui_reseau.domain.contacts import ContactFilter
+from tui_reseau.domain.vocabulary import Pole
+from tui_reseau.ui.screens.contact_actions import ContactActions
+from tui_reseau.ui.widgets.contact_card import ContactCardView
+from tui_reseau.ui.widgets.contact_list import ContactList, header_line
+
+NARROW_WIDTH = 100
+POLE_CYCLE: tuple[str | None, ...] = (None, *(p.value for p in Pole))
+
+
+class MainScreen(ContactActions, Screen[None]):
+    """Contacts and their cards; filters, search and forms are reached by key."""
+
+    CSS_PATH = "main.tcss"
+
+    BINDINGS = [
+        Binding("slash,ctrl+k", "search", "Chercher", key_display="/"),
+        Binding("a", "add_contact", "Ajouter"),
+        *ContactActions.CONTACT_BINDINGS,
+        Binding("f", "filters", "Filtres"),
+        Binding("1", "toggle_circle(1)", "Cercle 1", show=False),
+        Binding("2", "toggle_circle(2)", "Cercle 2", show=False),
+        Binding("3", "toggle_circle(3)", "Cercle 3", show=False),
+        Binding("p", "cycle_pole", "Pôle suivant", show=False),
+        Binding("q", "toggle_qualified", "Qualifiés", show=False),
+        Binding("0", "clear_filters", "Sans filtre", show=False),
+        Binding("tab", "switch_pane", "Liste / fiche", show=False),
+        Binding("question_mark", "app.toggle_keys", "Touches", key_display="?"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filter = ContactFilter()
+        self._pole_index = 0
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="topbar")
+        with Horizontal(id="body"):
+            with Vertical(id="list-pane"):
+                yield Static("", id="list-header")
+                yield ContactList(today=self.app.today, id="contacts")
+            yield ContactCardView(id="card")
+        yield Footer()
+
+    @property
+    def contact_list(self) -> ContactList:
+        return self.query_one(ContactList)
+
+    @property
+    def card_view(self) -> ContactCardView:
+        return self.query_one(ContactCardView)
+
+    @property
+    def narrow(self) -> bool:
+        return self.size.width < NARROW_WIDTH
+
+    def on_mount(self) -> None:
+        self.contact_list.focus()
+        self.reload()
+
+    def on_resize(self) -> None:
+        self.set_class(self.narrow, "-narrow")
+        self.query_one("#list-header", Static).update(
+            header_line(self.contact_list.scrollable_content_region.width or self.size.width)
+        )
+
+    def _update_topbar(self, shown: int, total: int) -> None:
+        description = self.filter.describe()
+        counts = f"{shown} / {total} contacts" if description else f"{total} contacts"
+        text = f" Réseau · {counts}"
+        if description:
+            text += f" · filtre : {description}  (0 : tout afficher)"
+        self.query_one("#topbar", Static).update(text)
+
+    # ------------------------------------------------------------------ loading
+
+    def reload(self, keep: int | None = None) -> None:
+        """Fetch the ids of the list again (after a write or a filter change)."""
+        self._load_ids(self.filter, keep if keep is not None else self.contact_list.current_id)
+
+    @work(thread=True, exclusive=True, group="ids", exit_on_error=False)
+    def _load_ids(self, flt: ContactFilter, keep: int | None) -> None:
+        ids = contacts_service.contact_ids(flt)
+        total = len(ids) if flt.is_empty else contacts_service.count_contacts()
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_ids, ids, total, keep)
+
+    def _show_ids(self, ids: array, total: int, keep: int | None) -> None:
+        self.contact_list.forget_rows()
+        self.contact_list.set_ids(ids, keep)
+        self._update_topbar(len(ids), total)
+        if not ids:
+            self.card_view.show(None, self.app.today)
+
+    @on(ContactList.RowsWanted)
+    def _rows_wanted(self, event: ContactList.RowsWanted) -> None:
+        self._load_rows(event.ids)
+
+    @work(thread=True, group="rows", exit_on_error=False)
+    def _load_rows(self, ids: list[int]) -> None:
+        rows = contacts_service.contact_rows(ids)
+        self.app.call_from_thread(self.contact_list.add_rows, rows)
+
+    @on(ContactList.Highlighted)
+    def _highlighted(self, event: ContactList.Highlighted) -> None:
+        if event.contact_id is None:
+            self.card_view.show(None, self.app.today)
+        elif not self.narrow:
+            self._load_card(event.contact_id)
+
+    @work(thread=True, exclusive=True, group="card", exit_on_error=False)
+    def _load_card(self, contact_id: int) -> None:
+        card = load_card(contact_id, self.app.today)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.card_view.show, card, self.app.today)
+
+    # ------------------------------------------------------------------ ContactActions
+
+    def current_contact_id(self) -> int | None:
+        return self.contact_list.current_id
+
+    def contact_updated(self, contact_id: int) -> None:
+        """A contact was edited: its row is fetched again (order may change) and its card."""
+        self.contact_list.forget_rows([contact_id])
+        self.reload(keep=contact_id)
+        if not self.narrow:
+            self._load_card(contact_id)
+
+    def contact_deleted(self, contact_id: int, name: str) -> None:
+        ids = self.contact_list.ids
+        index = self.contact_list.cursor
+        keep = ids[index + 1] if index + 1 < len(ids) else (ids[index - 1] if index else None)
+        self.reload(keep=keep)
+
+    # ------------------------------------------------------------------ opening cards
+
+    @on(ContactList.Selected)
+    def _selected(self, event: ContactList.Selected) -> None:
+        self.open_card(event.contact_id)
+
+    def open_card(self, contact_id: int) -> None:
+        """Show ``contact_id``: select it in the list and open its card (full screen if narrow)."""
+        if contact_id not in self.contact_list.ids and not self.filter.is_empty:
+            self.filter = ContactFilter()
+            self.reload(keep=contact_id)
+        else:
+            self.contact_list.set_ids(self.contact_list.ids, keep=contact_id)
+        if self.narrow:
+            from tui_reseau.ui.screens.card import CardScreen
+
+            self.app.push_screen(CardScreen(contact_id))
+        else:
+            self._load_card(contact_id)
+            self.card_view.detail_list.focus()
+
+    @on(ContactCardView.JumpTo)
+    def _jump(self, event: ContactCardView.JumpTo) -> None:
+        self.open_card(event.contact_id)
+
+    def action_switch_pane(self) -> None:
+        if self.narrow:
+            return
+        if self.contact_list.has_focus:
+            self.card_view.detail_list.focus()
+        else:
+            self.contact_list.focus()
+
+    # ------------------------------------------------------------------ filters
+
+    def _apply_filter(self, flt: ContactFilter) -> None:
+        self.filter = flt
+        self.reload()
+
+    def action_toggle_circle(self, circle: int) -> None:
+        self._apply_filter(self.filter.toggle_circle(circle))
+
+    def action_cycle_pole(self) -> None:
+        self._pole_index = (self._pole_index + 1) % len(POLE_CYCLE)
+        pole = POLE_CYCLE[self._pole_index]
+        self._apply_filter(replace(self.filter, poles=frozenset({pole} if pole else ())))
+
+    def action_toggle_qualified(self) -> None:
+        nxt = {None: True, True: False, False: None}[self.filter.qualified]
+        self._apply_filter(replace(self.filter, qualified=nxt))
+
+    def action_clear_filters(self) -> None:
+        self._pole_index = 0
+        self._apply_filter(ContactFilter())
+
+    def action_filters(self) -> None:
+        from tui_reseau.ui.screens.filters import FilterScreen
+
+        def done(flt: ContactFilter | None) -> None:
+            if flt is not None:
+                self._apply_filter(flt)
+
+        self.app.push_screen(FilterScreen(self.filter), done)
+
+    # ------------------------------------------------------------------ search and forms
+
+    def action_search(self) -> None:
+        from tui_reseau.ui.screens.search import SearchScreen
+
+        def done(contact_id: int | None) -> None:
+            if contact_id is not None:
+                self.open_card(contact_id)
+
+        self.app.push_screen(SearchScreen(self.app.search), done)
+
+    def action_add_contact(self) -> None:
+        from tui_reseau.ui.screens.contact_form import ContactFormScreen
+
+        def done(contact_id: int | None) -> None:
+            if contact_id is not None:
+                self.app.contact_changed(contact_id)
+                self.reload(keep=contact_id)
+                self.notify("Contact ajouté.")
+                if not self.narrow:
+                    self._load_card(contact_id)
+
+        self.app.push_screen(ContactFormScreen(None), done)
