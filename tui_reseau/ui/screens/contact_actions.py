@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual import on
 from textual.binding import Binding
 
 from tui_reseau.domain import contacts as contacts_service
@@ -98,8 +97,8 @@ class ContactActions:
     def _card_view(self) -> ContactCardView:
         return self.query_one(ContactCardView)  # type: ignore[attr-defined]
 
-    @on(DetailList.Action)
-    def _detail_action(self, event: DetailList.Action) -> None:
+    def on_detail_list_action(self, event: DetailList.Action) -> None:
+        """Edit, mark stale or delete a detail chosen on the card (a mixin: no @on here)."""
         card = self._card_view().card
         if card is None:
             return

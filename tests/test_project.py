@@ -1,0 +1,63 @@
+"""Promises of the project itself: the README's commands, CI, and the layers' boundaries."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _readme_commands() -> list[str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    quick_start = text.split("## Démarrage rapide", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sh\n(.+?)\n```", quick_start)
+
+
+def test_readme_quick_start_is_two_commands() -> None:
+    commands = _readme_commands()
+    assert len(commands) == 2, commands
+    assert all("\n" not in c for c in commands)
+    assert commands[0].endswith("reseau")
+    assert "pytest" in commands[1]
+
+
+def test_ci_runs_the_readme_test_command_as_written() -> None:
+    ci_lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert _readme_commands()[1] in ci_lines
+
+
+@pytest.mark.parametrize(
+    "modules",
+    [
+        "tui_reseau.store.database tui_reseau.store.models",
+        "tui_reseau.domain.vocabulary tui_reseau.domain.geography tui_reseau.domain.validation "
+        "tui_reseau.domain.dates tui_reseau.domain.contacts tui_reseau.domain.details "
+        "tui_reseau.domain.card tui_reseau.domain.search tui_reseau.domain.search_index "
+        "tui_reseau.domain.demo",
+        "tui_reseau.cli tui_reseau.locations tui_reseau.display",
+    ],
+)
+def test_store_domain_and_cli_never_import_textual(modules: str) -> None:
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules.split()!r}: importlib.import_module(name)\n"
+        "print(sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert result.stdout.strip() == "[]", result.stdout
+
+
+def test_every_domain_and_store_module_is_checked() -> None:
+    """A new module in domain/ or store/ must join the list above."""
+    source = Path(__file__).read_text(encoding="utf-8")
+    for folder in ("domain", "store"):
+        for path in (ROOT / "tui_reseau" / folder).glob("*.py"):
+            if path.stem != "__init__":
+                assert f"tui_reseau.{folder}.{path.stem}" in source, path

@@ -1,0 +1,175 @@
+"""The main screen as a user drives it: list, card, filters, deletion, details (real SQLite)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.network import small_network_app
+from tui_reseau.store.models import Contact, MemorisedDetail
+from tui_reseau.ui.screens.card import CardScreen
+from tui_reseau.ui.screens.confirm import ConfirmScreen
+from tui_reseau.ui.widgets.contact_card import ContactCardView
+from tui_reseau.ui.widgets.contact_list import ContactList
+
+
+async def settle(pilot) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def names_in_list(app) -> list[str]:
+    ids = list(app.screen.query_one(ContactList).ids)
+    by_id = {c.id: c.full_name for c in Contact.select()}
+    return [by_id[i] for i in ids]
+
+
+async def test_list_in_name_order_and_card_follows_the_cursor(db_path: Path) -> None:
+    app, ids = small_network_app(db_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert names_in_list(app) == [
+            "Sophie Desmet",
+            "Jean Dupont",
+            "Paul Dupuis",
+            "Marc Lefèvre",
+            "Claire Lemaire",
+            "Hélène Vasseur",
+        ]
+        card = app.screen.query_one(ContactCardView)
+        assert card.card is not None and card.card.name == "Sophie Desmet"
+        await pilot.press("down")
+        await settle(pilot)
+        assert card.card.name == "Jean Dupont"
+        await pilot.press("end")
+        await settle(pilot)
+        assert card.card.name == "Hélène Vasseur"
+        assert [d.text for d in card.card.details if d.still_true] == [
+            "ouvrir une 2e boutique à Abbeville",
+            "voile à Wimereux",
+        ]
+        assert card.card.follow_ups[0].overdue
+
+
+async def test_circle_pole_and_qualified_filters_by_key(db_path: Path) -> None:
+    app, _ = small_network_app(db_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        assert names_in_list(app) == ["Jean Dupont", "Paul Dupuis", "Claire Lemaire"]
+        await pilot.press("p")  # first pole: Lille Métropole
+        await settle(pilot)
+        assert names_in_list(app) == ["Jean Dupont"]
+        assert "cercle 2 · Lille" in str(app.screen.query_one("#topbar").render())
+        await pilot.press("0")
+        await pilot.press("q")
+        await settle(pilot)
+        assert names_in_list(app) == ["Jean Dupont", "Hélène Vasseur"]
+        await pilot.press("0")
+        await settle(pilot)
+        assert len(names_in_list(app)) == 6
+
+
+async def test_delete_needs_a_button_and_cancel_is_the_default(db_path: Path) -> None:
+    app, ids = small_network_app(db_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("delete")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")  # the focused button is « Annuler »
+        await settle(pilot)
+        assert Contact.select().count() == 6
+        await pilot.press("delete")
+        await settle(pilot)
+        await pilot.press("tab", "enter")  # move to « Supprimer », then confirm
+        await settle(pilot)
+        assert Contact.select().count() == 5
+        assert not Contact.select().where(Contact.last_name == "Desmet").exists()
+        assert names_in_list(app)[0] == "Jean Dupont"
+
+
+async def test_letters_typed_after_delete_never_confirm_it(db_path: Path) -> None:
+    app, _ = small_network_app(db_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        # As a paste or an SSH bundle would bring them: the dialog is up, letters follow.
+        await pilot.press("delete", *"oyos", "enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert Contact.select().count() == 6
+
+
+async def test_slash_dupont_in_one_burst_searches_and_deletes_nothing(db_path: Path) -> None:
+    from tui_reseau.ui.screens.search import SearchScreen
+
+    app, _ = small_network_app(db_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"dupont")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one("Input").value == "dupont"
+        assert Contact.select().count() == 6
+        assert MemorisedDetail.select().count() == 4
+
+
+async def test_detail_marked_stale_and_back_with_s(db_path: Path) -> None:
+    app, ids = small_network_app(db_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("end", "tab")  # Hélène, then into her details
+        await settle(pilot)
+        card = app.screen.query_one(ContactCardView)
+        first = card.detail_list.get_option_at_index(card.detail_list.highlighted).id
+        detail_id = int(first[1:])
+        before = MemorisedDetail.get_by_id(detail_id).still_true
+        await pilot.press("s")
+        await settle(pilot)
+        assert MemorisedDetail.get_by_id(detail_id).still_true is (not before)
+        await pilot.press("s")
+        await settle(pilot)
+        assert MemorisedDetail.get_by_id(detail_id).still_true is before
+
+
+async def test_jump_to_who_introduced_us(db_path: Path) -> None:
+    app, ids = small_network_app(db_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("end", "tab", "i")
+        await settle(pilot)
+        card = app.screen.query_one(ContactCardView)
+        assert card.card is not None and card.card.name == "Jean Dupont"
+        assert app.screen.query_one(ContactList).current_id == ids["jean"]
+
+
+async def test_narrow_terminal_opens_the_card_full_screen(db_path: Path) -> None:
+    app, ids = small_network_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert not app.screen.query_one(ContactCardView).display or app.screen.size.width < 100
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CardScreen)
+        assert app.screen.query_one(ContactCardView).card.name == "Jean Dupont"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, CardScreen)
+        assert app.screen.query_one(ContactList).current_id == ids["jean"]
+
+
+async def test_empty_database_offers_the_demo_network(db_path: Path) -> None:
+    from tests.network import TODAY
+    from tui_reseau.locations import DbTarget
+    from tui_reseau.ui.app import make_app
+
+    app = make_app(DbTarget(path=db_path), today=TODAY)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("tab", "enter")  # « Charger la démo »
+        await settle(pilot)
+        await settle(pilot)
+        assert Contact.select().count() == 150
+        assert len(app.screen.query_one(ContactList).ids) == 150

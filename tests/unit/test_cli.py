@@ -1,0 +1,108 @@
+"""The ``reseau`` command as a user runs it from a shell (a real process, a real file)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui_reseau.cli import main
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tui_reseau", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
+
+
+def test_locate_prints_the_default_database_and_folders(_isolated_home: Path) -> None:
+    result = run("locate")
+    assert result.returncode == 0
+    assert f"{_isolated_home}/.local/share/tui-reseau/reseau.db (par défaut)" in result.stdout
+    assert f"{_isolated_home}/.config/tui-reseau" in result.stdout
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_db_option_is_accepted_before_or_after_the_command(tmp_path: Path, where: str) -> None:
+    db = str(tmp_path / "x.db")
+    args = ["--db", db, "locate"] if where == "before" else ["locate", "--db", db]
+    result = run(*args)
+    assert result.returncode == 0
+    assert f"{db} (option --db)" in result.stdout
+
+
+def test_environment_variable_chooses_the_database(tmp_path: Path) -> None:
+    result = run("locate", env={"RESEAU_DB": str(tmp_path / "env.db")})
+    assert f"{tmp_path / 'env.db'} (variable RESEAU_DB)" in result.stdout
+
+
+def test_demo_fills_a_new_database(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    result = run("demo", "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert "150 contacts" in result.stdout
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM contact").fetchone()[0] == 150
+    assert (db.stat().st_mode & 0o077) == 0
+
+
+def test_demo_refuses_a_database_that_already_holds_a_network(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    assert run("demo", "--db", str(db), "--contacts", "20").returncode == 0
+    again = run("demo", "--db", str(db))
+    assert again.returncode == 1
+    assert "Traceback" not in again.stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM contact").fetchone()[0] == 20
+
+
+def test_demo_asks_before_filling_the_default_database(_isolated_home: Path) -> None:
+    result = run("demo")  # stdin is not a terminal: no one can answer yes
+    assert result.returncode == 1
+    assert "--yes" in result.stderr
+    default = _isolated_home / ".local/share/tui-reseau/reseau.db"
+    assert not default.exists()  # asked before anything was opened or written
+    assert run("demo", "--yes", "--contacts", "10").returncode == 0
+    with sqlite3.connect(default) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM contact").fetchone()[0] == 10
+
+
+def test_bad_contact_count_is_explained() -> None:
+    result = run("demo", "--db", "/tmp/never.db", "--contacts", "0")
+    assert result.returncode == 1
+    assert "de 1 à 1 000 000" in result.stderr
+    assert not Path("/tmp/never.db").exists()
+
+
+def test_a_file_that_is_not_a_database_gives_a_french_message_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    bad = tmp_path / "notes.txt"
+    bad.write_text("pas une base\n" * 200)
+    result = run("demo", "--db", str(bad))
+    assert result.returncode == 3
+    assert "n'est pas une base tui_reseau" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert bad.read_text() == "pas une base\n" * 200
+
+
+def test_unknown_command_is_answered_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["inconnue"])
+    assert info.value.code == 2
+    assert "choix invalide" in capsys.readouterr().err
+
+
+def test_version_and_console_script_names() -> None:
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("reseau ")
