@@ -74,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=150,
         metavar="N",
-        help="nombre de contacts (150 par défaut ; jusqu'à 1 000 000 pour les essais de charge)",
+        help="nombre de contacts, de 10 à 1 000 000 (150 par défaut)",
     )
     demo.add_argument("--seed", type=int, default=2026, help="graine du tirage (2026)")
     demo.add_argument(
@@ -105,12 +105,13 @@ def _confirm(question: str) -> bool:
 
 
 def _cmd_demo(args: argparse.Namespace, target: DbTarget) -> int:
-    from tui_reseau.domain.demo import generate_demo
+    from tui_reseau.domain.demo import MAX_CONTACTS, MIN_CONTACTS, generate_demo
     from tui_reseau.store.database import close_database, open_database
 
-    if args.contacts < 1 or args.contacts > 1_000_000:
+    if not MIN_CONTACTS <= args.contacts <= MAX_CONTACTS:
         raise ReseauError(
-            f"--contacts {args.contacts} : le nombre de contacts doit aller de 1 à 1 000 000.",
+            f"--contacts {args.contacts} : le nombre de contacts doit aller de "
+            f"{MIN_CONTACTS} à {MAX_CONTACTS:,}.".replace(",", " "),
             "Exemple : reseau demo --contacts 150",
         )
     if target.is_default and not args.yes:

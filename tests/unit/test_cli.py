@@ -79,7 +79,7 @@ def test_demo_asks_before_filling_the_default_database(_isolated_home: Path) -> 
 def test_bad_contact_count_is_explained() -> None:
     result = run("demo", "--db", "/tmp/never.db", "--contacts", "0")
     assert result.returncode == 1
-    assert "de 1 à 1 000 000" in result.stderr
+    assert "de 10 à 1 000 000" in result.stderr
     assert not Path("/tmp/never.db").exists()
 
 
