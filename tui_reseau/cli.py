@@ -114,14 +114,12 @@ def _cmd_demo(args: argparse.Namespace, target: DbTarget) -> int:
             f"{MIN_CONTACTS} à {MAX_CONTACTS:,}.".replace(",", " "),
             "Exemple : reseau demo --contacts 150",
         )
-    if target.is_default and not args.yes:
-        if not _confirm(
-            f"Remplir votre base {target.describe()} avec le réseau de démonstration ?"
-        ):
-            raise ReseauError(
-                "Base par défaut laissée telle quelle.",
-                "Confirmez avec --yes, ou choisissez une autre base : reseau demo --db demo.db",
-            )
+    question = f"Remplir votre base {target.describe()} avec le réseau de démonstration ?"
+    if target.is_default and not args.yes and not _confirm(question):
+        raise ReseauError(
+            "Base par défaut laissée telle quelle.",
+            "Confirmez avec --yes, ou choisissez une autre base : reseau demo --db demo.db",
+        )
     open_database(target)
     try:
         summary = generate_demo(contacts=args.contacts, seed=args.seed, today=dt.date.today())

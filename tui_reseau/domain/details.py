@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from tui_reseau.domain.validation import ValidationError, clean_text
 from tui_reseau.domain.vocabulary import DETAIL_KINDS
@@ -52,3 +53,30 @@ def set_still_true(detail_id: int, still_true: bool) -> None:
 def delete_detail(detail_id: int) -> None:
     with database_proxy.atomic():
         MemorisedDetail.delete().where(MemorisedDetail.id == detail_id).execute()
+
+
+@dataclass(frozen=True, slots=True)
+class DetailRecord:
+    """One memorised detail as stored, for editing it."""
+
+    id: int
+    contact_id: int
+    kind: str
+    text: str
+    noted_on: dt.date
+    still_true: bool
+
+
+def get_detail(detail_id: int) -> DetailRecord:
+    """The detail ``detail_id`` (ValidationError if it no longer exists)."""
+    detail = MemorisedDetail.get_or_none(MemorisedDetail.id == detail_id)
+    if detail is None:
+        raise ValidationError("text", "Ce détail n'existe plus : il a peut-être été supprimé.")
+    return DetailRecord(
+        id=detail.id,
+        contact_id=detail.contact_id,
+        kind=detail.kind,
+        text=detail.text,
+        noted_on=detail.noted_on,
+        still_true=detail.still_true,
+    )
