@@ -25,6 +25,7 @@ from peewee import (
     Model,
     SmallIntegerField,
     TextField,
+    fn,
 )
 
 database_proxy = DatabaseProxy()
@@ -81,6 +82,17 @@ class Contact(BaseModel):
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
+
+
+# The list's order, case-folded (migration 0002): the contact list reads this index, no sort.
+Contact.add_index(
+    Contact.index(
+        fn.LOWER(Contact.last_name),
+        fn.LOWER(Contact.first_name),
+        Contact.id,
+        name="contact_name_order",
+    )
+)
 
 
 class ContactTag(BaseModel):
