@@ -130,3 +130,16 @@ def test_pragmas_are_applied_to_sqlite_urls_too() -> None:
         assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
     finally:
         db.close()
+
+
+def test_a_missing_database_driver_is_explained() -> None:
+    pytest.importorskip("peewee")
+    try:
+        import pymysql  # noqa: F401
+    except ImportError:
+        pass
+    else:
+        pytest.skip("a MySQL driver is installed here")
+    with pytest.raises(DatabaseOpenError) as info:
+        open_database(DbTarget(url="mysql://moi@localhost/reseau"))
+    assert "pilote" in info.value.message

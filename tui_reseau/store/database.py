@@ -145,6 +145,11 @@ def open_database(target: DbTarget, *, migrate: bool = True) -> peewee.Database:
     except DatabaseOpenError:
         database.close()
         raise
+    except peewee.ImproperlyConfigured as exc:
+        raise DatabaseOpenError(
+            f"Le pilote de cette base n'est pas installé ({target.describe()}).",
+            "Pour PostgreSQL : pip install 'tui-reseau[postgres]'.",
+        ) from exc
     except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
         database.close()
         raise _explain(exc, target) from exc
