@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from tui_reseau.domain.contacts import ContactRow, contact_rows
@@ -33,7 +33,7 @@ FIELD_LABELS: dict[str, str] = {
     "details": "détail mémorisé",
     "notes": "notes",
 }
-BATCH = 5_000
+BATCH = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +48,21 @@ class SearchResult:
         return FIELD_LABELS.get(self.hit.field, self.hit.field)
 
 
-def _documents(ids: Iterable[int] | None = None) -> Iterator[tuple[int, dict[str, str]]]:
-    """The searchable text of contacts (all, or ``ids``), read in batches of plain tuples."""
+class BuildCancelled(Exception):
+    """The index build was asked to stop (the application is closing)."""
+
+
+def _never() -> bool:
+    return False
+
+
+def _documents(
+    ids: Iterable[int] | None = None, should_stop: Callable[[], bool] = _never
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """The searchable text of contacts (all, or ``ids``), read in batches of plain tuples.
+
+    ``should_stop`` is asked between batches; when it answers True, BuildCancelled is raised.
+    """
     query = Contact.select(
         Contact.id,
         Contact.first_name,
@@ -67,6 +80,8 @@ def _documents(ids: Iterable[int] | None = None) -> Iterator[tuple[int, dict[str
     for row in query.tuples().iterator():
         batch.append(row)
         if len(batch) >= BATCH:
+            if should_stop():
+                raise BuildCancelled
             yield from _documents_of(batch)
             batch = []
     if batch:
@@ -134,9 +149,12 @@ class ContactSearch:
     def ready(self) -> bool:
         return self._ready.is_set()
 
-    def build(self) -> int:
-        """Read every contact from the database into a new index; return how many."""
-        index = SearchIndex.build(_documents())
+    def build(self, should_stop: Callable[[], bool] = _never) -> int:
+        """Read every contact from the database into a new index; return how many.
+
+        Raises BuildCancelled, leaving the previous index in place, if ``should_stop`` says so.
+        """
+        index = SearchIndex.build(_documents(should_stop=should_stop))
         with self._lock:
             self._index = index
         self._ready.set()

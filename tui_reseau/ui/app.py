@@ -9,11 +9,11 @@ from typing import Any
 from textual import work
 from textual.app import App
 from textual.binding import Binding
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui_reseau.crashlog import log_exception
 from tui_reseau.domain.contacts import ValidationErrors
-from tui_reseau.domain.search import ContactSearch
+from tui_reseau.domain.search import BuildCancelled, ContactSearch
 from tui_reseau.domain.validation import ValidationError
 from tui_reseau.errors import ReseauError
 from tui_reseau.locations import DbTarget
@@ -39,6 +39,7 @@ class ReseauApp(App[None]):
         self.target = target
         self._today = today
         self.search = ContactSearch()
+        self._indexing = False
 
     @property
     def today(self) -> dt.date:
@@ -53,10 +54,22 @@ class ReseauApp(App[None]):
     def _start(self) -> None:
         from tui_reseau.domain.demo import is_empty
 
-        empty = is_empty()
-        if empty:
+        if is_empty():
             self.call_from_thread(self._offer_demo)
-        self.search.build()
+
+    def start_indexing(self) -> None:
+        """Build the search index, once the first screen is drawn (it must not delay it)."""
+        if not self._indexing:
+            self._indexing = True
+            self._build_index()
+
+    @work(thread=True, exclusive=True, group="index-build", exit_on_error=False)
+    def _build_index(self) -> None:
+        worker = get_current_worker()
+        try:
+            self.search.build(should_stop=lambda: worker.is_cancelled)
+        except BuildCancelled:
+            pass  # the app is closing: quitting must not wait for the index
 
     # ------------------------------------------------------------------ first launch
 
@@ -81,7 +94,7 @@ class ReseauApp(App[None]):
         from tui_reseau.domain.demo import generate_demo
 
         summary = generate_demo(today=self.today)
-        self.search.build()
+        self.search.build(should_stop=lambda: get_current_worker().is_cancelled)
         self.call_from_thread(self._demo_loaded, summary.contacts)
 
     def _demo_loaded(self, count: int) -> None:
@@ -135,6 +148,11 @@ class ReseauApp(App[None]):
                 severity="error",
                 timeout=15,
             )
+
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        """Quit at once: background work (the index build) is told to stop first."""
+        self.workers.cancel_all()
+        super().exit(*args, **kwargs)
 
     # ------------------------------------------------------------------ keys
 

@@ -113,6 +113,7 @@ class MainScreen(ContactActions, Screen[None]):
         self.contact_list.forget_rows()
         self.contact_list.set_ids(ids, keep)
         self._update_topbar(len(ids), total)
+        self.call_after_refresh(self.app.start_indexing)
         if not ids:
             self.card_view.show(None, self.app.today)
 
