@@ -12,8 +12,8 @@ cached as after a ``pip install`` (PYTHONDONTWRITEBYTECODE is dropped for the ch
 from __future__ import annotations
 
 import argparse
-import os
 import datetime as dt
+import os
 import statistics
 import subprocess
 import sys

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
@@ -66,10 +67,8 @@ class ReseauApp(App[None]):
     @work(thread=True, exclusive=True, group="index-build", exit_on_error=False)
     def _build_index(self) -> None:
         worker = get_current_worker()
-        try:
+        with contextlib.suppress(BuildCancelled):  # closing: quitting must not wait for it
             self.search.build(should_stop=lambda: worker.is_cancelled)
-        except BuildCancelled:
-            pass  # the app is closing: quitting must not wait for the index
 
     # ------------------------------------------------------------------ first launch
 
