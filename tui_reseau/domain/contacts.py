@@ -17,6 +17,7 @@ from tui_reseau.domain import geography
 from tui_reseau.domain.validation import (
     ValidationError,
     clean_text,
+    format_phone,
     normalise_email,
     normalise_linkedin,
     normalise_phone,
@@ -241,7 +242,7 @@ def draft_of(contact_id: int) -> ContactDraft:
         company=c.company,
         role=c.role,
         email=c.email or "",
-        phone=c.phone or "",
+        phone=format_phone(c.phone),
         city=c.city,
         postcode=c.postcode,
         pole=c.pole or "",

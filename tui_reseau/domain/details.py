@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from tui_reseau.domain.validation import ValidationError, clean_text
 from tui_reseau.domain.vocabulary import DETAIL_KINDS
+from tui_reseau.errors import ReseauError
 from tui_reseau.store.models import Contact, MemorisedDetail, database_proxy
 
 
@@ -33,21 +34,40 @@ def add_detail(contact_id: int, kind: str, text: str, noted_on: dt.date | None =
     return detail.id
 
 
+def _gone() -> ReseauError:
+    return ReseauError(
+        "Ce détail n'existe plus : il a été supprimé entre-temps (ailleurs ?).",
+        "La fiche a été rechargée ; notez-le de nouveau si besoin.",
+    )
+
+
 def update_detail(detail_id: int, kind: str, text: str) -> None:
     """Correct a detail's kind or text (its date stays the day it was noted)."""
     cleaned = _checked(kind, text)
     with database_proxy.atomic():
-        MemorisedDetail.update(
-            kind=kind, text=cleaned, updated_at=dt.datetime.now().replace(microsecond=0)
-        ).where(MemorisedDetail.id == detail_id).execute()
+        changed = (
+            MemorisedDetail.update(
+                kind=kind, text=cleaned, updated_at=dt.datetime.now().replace(microsecond=0)
+            )
+            .where(MemorisedDetail.id == detail_id)
+            .execute()
+        )
+        if not changed:
+            raise _gone()
 
 
 def set_still_true(detail_id: int, still_true: bool) -> None:
     """Mark a detail stale (no longer true) or true again."""
     with database_proxy.atomic():
-        MemorisedDetail.update(
-            still_true=still_true, updated_at=dt.datetime.now().replace(microsecond=0)
-        ).where(MemorisedDetail.id == detail_id).execute()
+        changed = (
+            MemorisedDetail.update(
+                still_true=still_true, updated_at=dt.datetime.now().replace(microsecond=0)
+            )
+            .where(MemorisedDetail.id == detail_id)
+            .execute()
+        )
+        if not changed:
+            raise _gone()
 
 
 def delete_detail(detail_id: int) -> None:

@@ -128,7 +128,12 @@ class ReseauApp(App[None]):
 
     def contact_changed(self, contact_id: int) -> None:
         """A contact was created or edited: keep the search index in step."""
-        self.run_worker(lambda: self.search.refresh([contact_id]), thread=True, group="index")
+        self.run_worker(
+            lambda: self.search.refresh([contact_id]),
+            thread=True,
+            group="index",
+            exit_on_error=False,
+        )
 
     def contact_removed(self, contact_id: int) -> None:
         self.search.remove(contact_id)

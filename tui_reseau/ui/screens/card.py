@@ -60,6 +60,10 @@ class CardScreen(ContactActions, Screen[None]):
     def current_contact_id(self) -> int | None:
         return self.contact_id
 
+    def current_contact_name(self) -> str:
+        card = self.query_one(ContactCardView).card
+        return card.name if card else ""
+
     def contact_updated(self, contact_id: int) -> None:
         self._load()
 

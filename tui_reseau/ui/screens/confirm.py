@@ -35,11 +35,17 @@ class ConfirmScreen(ModalScreen[bool]):
     ]
 
     def __init__(
-        self, question: str, confirm_label: str = "Supprimer", *, destructive: bool = True
+        self,
+        question: str,
+        confirm_label: str = "Supprimer",
+        *,
+        cancel_label: str = "Annuler",
+        destructive: bool = True,
     ) -> None:
         super().__init__(classes="" if destructive else "-gentle")
         self.question = question
         self.confirm_label = confirm_label
+        self.cancel_label = cancel_label
         self.destructive = destructive
 
     def compose(self) -> ComposeResult:
@@ -47,7 +53,7 @@ class ConfirmScreen(ModalScreen[bool]):
             yield Static(self.question, id="question", markup=False)
             yield Static("Échap : annuler · Tab puis Entrée ou ctrl+s : confirmer", classes="dim")
             with Horizontal():
-                yield Button("Annuler", id="cancel")
+                yield Button(self.cancel_label, id="cancel")
                 yield Button(
                     self.confirm_label,
                     id="confirm",

@@ -29,6 +29,10 @@ class ContactActions:
     def current_contact_id(self) -> int | None:
         raise NotImplementedError
 
+    def current_contact_name(self) -> str:
+        """The current contact's name as shown on screen ("" if not known yet)."""
+        raise NotImplementedError
+
     def contact_updated(self, contact_id: int) -> None:
         raise NotImplementedError
 
@@ -56,7 +60,7 @@ class ContactActions:
         contact_id = self.current_contact_id()
         if contact_id is None:
             return
-        name = contacts_service.names_of([contact_id]).get(contact_id) or "ce contact"
+        name = self.current_contact_name() or "ce contact"
 
         def done(confirmed: bool | None) -> None:
             if confirmed:

@@ -15,9 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.message import Message
 from textual.screen import ModalScreen
-from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Footer, Input, Label, OptionList, Select, TextArea
 from textual.widgets.option_list import Option
@@ -43,6 +41,12 @@ from tui_reseau.domain.vocabulary import (
     Circle,
 )
 from tui_reseau.ui.screens.confirm import ConfirmScreen
+from tui_reseau.ui.widgets.inputs import (
+    CommuneSuggester,
+    CompletingInput,
+    PickerInput,
+    TagSuggester,
+)
 
 # Field keys of the domain (ValidationError.field), in the order of the form; each is also the
 # id of its widget and, suffixed with "-error", of the red line under it.
@@ -86,59 +90,6 @@ def _kind_options(circle: int | None) -> list[tuple[Content, str]]:
     if circle not in (1, 2, 3):
         return []
     return _options({code: t.label for code, t in CONTACT_KINDS[Circle(circle)].items()})
-
-
-class CompletingInput(Input):
-    """An input whose Tab accepts the grey completion first, then moves on."""
-
-    BINDINGS = [Binding("tab", "complete_or_next", "Compléter", show=False)]
-
-    def action_complete_or_next(self) -> None:
-        if self.cursor_at_end and len(self._suggestion) > len(self.value):
-            self.action_cursor_right()
-        else:
-            self.screen.focus_next()
-
-
-class CommuneSuggester(Suggester):
-    """Completes the communes the geography module knows (accents and case forgiven)."""
-
-    def __init__(self) -> None:
-        super().__init__(use_cache=True, case_sensitive=True)
-
-    async def get_suggestion(self, value: str) -> str | None:
-        names = geography.communes_matching(value, limit=10)
-        literal = [n for n in names if n.casefold().startswith(value.casefold())]
-        return (literal or names or [None])[0]
-
-
-class TagSuggester(Suggester):
-    """Completes the last comma-separated tag from the tags already in use."""
-
-    def __init__(self) -> None:
-        super().__init__(use_cache=False, case_sensitive=True)
-        self.tags: list[str] = []
-
-    async def get_suggestion(self, value: str) -> str | None:
-        stem = value.rsplit(",", 1)[-1].lstrip().lstrip("#").lower()
-        if not stem:
-            return None
-        for tag in self.tags:
-            if tag.startswith(stem) and tag != stem:
-                return value + tag[len(stem) :]
-        return None
-
-
-class PickerInput(Input):
-    """An input with a list of choices under it: ↓ moves into the list."""
-
-    class WantsChoices(Message):
-        """↓ was pressed in the input."""
-
-    BINDINGS = [Binding("down", "choices", "Choisir", show=False)]
-
-    def action_choices(self) -> None:
-        self.post_message(self.WantsChoices())
 
 
 class ContactFormScreen(ModalScreen[int | None]):
@@ -589,6 +540,7 @@ class ContactFormScreen(ModalScreen[int | None]):
             ConfirmScreen(
                 "Abandonner les modifications ? Ce que vous avez tapé sera perdu.",
                 "Abandonner",
+                cancel_label="Continuer la saisie",
                 destructive=False,
             ),
             answered,

@@ -166,6 +166,7 @@ class DetailFormScreen(ModalScreen[bool]):
             ConfirmScreen(
                 "Abandonner les modifications ? Ce que vous avez tapé sera perdu.",
                 "Abandonner",
+                cancel_label="Continuer la saisie",
                 destructive=False,
             ),
             answered,

@@ -144,6 +144,11 @@ class MainScreen(ContactActions, Screen[None]):
     def current_contact_id(self) -> int | None:
         return self.contact_list.current_id
 
+    def current_contact_name(self) -> str:
+        contact_id = self.contact_list.current_id
+        row = self.contact_list.row_of(contact_id) if contact_id is not None else None
+        return row.name if row else ""
+
     def contact_updated(self, contact_id: int) -> None:
         """A contact was edited: its row is fetched again (order may change) and its card."""
         self.contact_list.forget_rows([contact_id])

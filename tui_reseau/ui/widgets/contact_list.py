@@ -151,6 +151,10 @@ class ContactList(ScrollView, can_focus=True):
         self._asked.clear()
         self.refresh()
 
+    def row_of(self, contact_id: int) -> ContactRow | None:
+        """The row of ``contact_id`` if it has been fetched."""
+        return self._rows.get(contact_id)
+
     @property
     def current_id(self) -> int | None:
         if 0 <= self.cursor < len(self.ids):
