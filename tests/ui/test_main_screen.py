@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 
 from tests.network import small_network_app
@@ -25,7 +26,7 @@ def names_in_list(app) -> list[str]:
 
 
 async def test_list_in_name_order_and_card_follows_the_cursor(db_path: Path) -> None:
-    app, ids = small_network_app(db_path)
+    app, _ids = small_network_app(db_path)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         assert names_in_list(app) == [
@@ -72,7 +73,7 @@ async def test_circle_pole_and_qualified_filters_by_key(db_path: Path) -> None:
 
 
 async def test_delete_needs_a_button_and_cancel_is_the_default(db_path: Path) -> None:
-    app, ids = small_network_app(db_path)
+    app, _ids = small_network_app(db_path)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         await pilot.press("delete")
@@ -116,7 +117,7 @@ async def test_slash_dupont_in_one_burst_searches_and_deletes_nothing(db_path: P
 
 
 async def test_detail_marked_stale_and_back_with_s(db_path: Path) -> None:
-    app, ids = small_network_app(db_path)
+    app, _ids = small_network_app(db_path)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         await pilot.press("end", "tab")  # Hélène, then into her details
@@ -173,3 +174,39 @@ async def test_empty_database_offers_the_demo_network(db_path: Path) -> None:
         await settle(pilot)
         assert Contact.select().count() == 150
         assert len(app.screen.query_one(ContactList).ids) == 150
+
+
+async def test_command_palette_lists_the_screen_actions_in_french(db_path: Path) -> None:
+    app, _ = small_network_app(db_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for action in (
+            "Chercher",
+            "Ajouter",
+            "Modifier",
+            "Noter un détail",
+            "Supprimer",
+            "Filtres",
+            "Cercle 2",
+            "Quitter",
+        ):
+            assert action in titles, titles
+        command = next(c for c in app.get_system_commands(app.screen) if c.title == "Cercle 2")
+        result = command.callback()
+        if inspect.isawaitable(result):
+            await result
+        await settle(pilot)
+        assert names_in_list(app) == ["Jean Dupont", "Paul Dupuis", "Claire Lemaire"]
+
+
+async def test_question_mark_shows_every_key(db_path: Path) -> None:
+    app, _ = small_network_app(db_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert app.screen.query("HelpPanel")
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert not app.screen.query("HelpPanel")

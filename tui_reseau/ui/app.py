@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui_reseau.crashlog import log_exception
@@ -159,6 +161,28 @@ class ReseauApp(App[None]):
         super().exit(*args, **kwargs)
 
     # ------------------------------------------------------------------ keys
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The command palette: every action of the screen with its key, then the app's own."""
+        seen: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not binding.description or binding.action in seen or not active.enabled:
+                continue
+            seen.add(binding.action)
+            shown = binding.key_display or self.get_key_display(binding)
+            yield SystemCommand(
+                binding.description,
+                f"Touche : {shown}",
+                partial(self.run_action, binding.action, active.node),
+            )
+        yield SystemCommand(
+            "Touches", "Afficher ou masquer toutes les touches", self.action_toggle_keys
+        )
+        yield SystemCommand(
+            "Thème", "Changer les couleurs de l'application", self.action_change_theme
+        )
+        yield SystemCommand("Quitter", "Fermer reseau (ctrl+q)", self.action_quit)
 
     def action_toggle_keys(self) -> None:
         """Show or hide the panel that lists every key of the focused screen."""
