@@ -210,3 +210,36 @@ async def test_question_mark_shows_every_key(db_path: Path) -> None:
         await pilot.press("question_mark")
         await settle(pilot)
         assert not app.screen.query("HelpPanel")
+
+
+async def test_delete_a_detail_after_confirmation(db_path: Path) -> None:
+    app, _ = small_network_app(db_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("end", "tab")  # Hélène's details
+        await settle(pilot)
+        card = app.screen.query_one(ContactCardView)
+        highlighted = card.detail_list.get_option_at_index(card.detail_list.highlighted)
+        detail_id = int(highlighted.id[1:])
+        await pilot.press("delete")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("tab", "enter")
+        await settle(pilot)
+        assert not MemorisedDetail.select().where(MemorisedDetail.id == detail_id).exists()
+        assert Contact.select().count() == 6  # the contact stays
+        assert len(app.screen.query_one(ContactCardView).card.details) == 2
+
+
+async def test_tab_cycles_list_details_and_card(db_path: Path) -> None:
+    app, _ = small_network_app(db_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        card = app.screen.query_one(ContactCardView)
+        assert app.focused is app.screen.query_one(ContactList)
+        await pilot.press("tab")
+        assert app.focused is card.detail_list
+        await pilot.press("tab")
+        assert app.focused is card
+        await pilot.press("tab")
+        assert app.focused is app.screen.query_one(ContactList)

@@ -188,12 +188,13 @@ class MainScreen(ContactActions, Screen[None]):
         self.open_card(event.contact_id)
 
     def action_switch_pane(self) -> None:
+        """Tab: the list, then the card's details, then the rest of the card (to scroll it)."""
         if self.narrow:
             return
-        if self.contact_list.has_focus:
-            self.card_view.detail_list.focus()
-        else:
-            self.contact_list.focus()
+        order = [self.contact_list, self.card_view.detail_list, self.card_view]
+        focused = self.focused
+        position = next((i for i, w in enumerate(order) if w is focused), -1)
+        order[(position + 1) % len(order)].focus()
 
     # ------------------------------------------------------------------ filters
 
