@@ -14,13 +14,15 @@ warm, so it does not hide the contact.
 :func:`relations_to_revive` runs three queries whatever the size of the network (settings,
 distinct overrides, then one query that aggregates the last interaction and the next follow-up
 per contact and keeps only the contacts past their cadence); the day arithmetic is done in
-Python, the SQL stays portable (no SQLite or PostgreSQL date functions).
+Python, the SQL stays portable (no SQLite or PostgreSQL date functions). About 0.1 s at 10,000
+contacts, 0.7 to 0.9 s at 100,000 (``benchmarks/bench_agenda.py``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import heapq
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -42,6 +44,7 @@ __all__ = [
     "MIN_CADENCE_DAYS",
     "Revival",
     "cadence_of",
+    "date_reader",
     "default_cadences",
     "effective_cadence",
     "parse_cadence",
@@ -49,6 +52,7 @@ __all__ = [
     "set_contact_cadence",
     "set_default_cadence",
     "setting_key",
+    "to_date",
 ]
 
 MIN_CADENCE_DAYS = 1
@@ -159,7 +163,7 @@ def effective_cadence(
     circle: int, cadence_days: int | None, cadences: Mapping[int, int] | None = None
 ) -> int:
     """The cadence that applies: the contact's own if set, else their circle's."""
-    if cadence_days:
+    if cadence_days and cadence_days > 0:
         return int(cadence_days)
     cadences = cadences if cadences is not None else default_cadences()
     return cadences.get(int(circle), DEFAULT_CADENCE_DAYS[Circle.COMMUNAUTES_PRO])
@@ -204,6 +208,20 @@ def to_date(value: object) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
+def date_reader() -> Callable[[object], dt.date | None]:
+    """:func:`to_date` with a memory, for reading thousands of rows where the same days repeat."""
+    memo: dict[object, dt.date | None] = {None: None}
+
+    def read(value: object) -> dt.date | None:
+        try:
+            return memo[value]
+        except KeyError:
+            day = memo[value] = to_date(value)
+            return day
+
+    return read
+
+
 def _per_contact_date(
     today: dt.date, sign: int, cadences: Mapping[int, int], overrides: list[int]
 ) -> Case:
@@ -236,12 +254,18 @@ def relations_to_revive(today: dt.date, limit: int | None = None) -> list[Reviva
         .distinct()
         .tuples()
     )
+    # The last interaction per contact. Written as a CROSS JOIN, which SQLite takes as "read
+    # interactions first" (its documented way to fix the join order): the dates come from the
+    # small date index, in order, instead of one random read of the interaction table per
+    # participant — a third faster at 100,000 contacts. PostgreSQL plans it as the inner join
+    # it is.
     last_seen = (
-        InteractionContact.select(
+        Interaction.select(
             InteractionContact.contact.alias("contact_id"),
             fn.MAX(Interaction.happened_on).alias("last_on"),
         )
-        .join(Interaction)
+        .join(InteractionContact, JOIN.CROSS)
+        .where(InteractionContact.interaction == Interaction.id)
         .group_by(InteractionContact.contact)
         .alias("last_seen")
     )
@@ -278,34 +302,45 @@ def relations_to_revive(today: dt.date, limit: int | None = None) -> list[Reviva
         )
     )
     # The raw cursor: at 100,000 contacts Peewee's per-row conversions would cost more than the
-    # query itself. Aggregates come back as text from SQLite, as dates from PostgreSQL.
+    # query itself. Aggregates come back as text from SQLite, as dates from PostgreSQL; the same
+    # few thousand days repeat, so each is read once.
+    today_ordinal = today.toordinal()
+    silence_of: dict[object, int] = {}
     rows: list[tuple[int, int, str, int, str, str, int, object]] = []
     for cid, first, last, company, circle, own, last_raw, start_raw in database_proxy.execute(
         query
     ).fetchall():
+        silence = silence_of.get(start_raw)
+        if silence is None:
+            silence = silence_of[start_raw] = today_ordinal - to_date(start_raw).toordinal()  # type: ignore[union-attr]
         cadence = own if own and own > 0 else cadences[circle]
-        overdue = (today - to_date(start_raw)).days - cadence  # type: ignore[operator]
-        if overdue > 0:
+        if silence > cadence:
             name = f"{first} {last}".strip()
-            rows.append((-overdue, circle, name.casefold(), cid, name, company, cadence, last_raw))
-    rows.sort()
-    if limit is not None:
-        rows = rows[: max(limit, 0)]
+            rows.append(
+                (cadence - silence, circle, name.casefold(), cid, name, company, cadence, last_raw)
+            )
+    # Most overdue first, then closest circle, then name.
+    rows = sorted(rows) if limit is None else heapq.nsmallest(max(limit, 0), rows)
+    read_date = date_reader()
+    day_before: dict[int, dt.date] = {}  # silence in days → the day it started
     revivals = []
     for minus_overdue, circle, _, cid, name, company, cadence, last_raw in rows:
-        last_contact = to_date(last_raw)
         silence = cadence - minus_overdue
+        last_contact = read_date(last_raw)
+        start = day_before.get(silence)
+        if start is None:
+            start = day_before[silence] = dt.date.fromordinal(today_ordinal - silence)
         revivals.append(
             Revival(
-                contact_id=cid,
-                name=name,
-                company=company,
-                circle=circle,
-                last_contact_on=last_contact,
-                days_since=silence if last_contact is not None else None,
-                cadence_days=cadence,
-                overdue_by_days=-minus_overdue,
-                counted_from=today - dt.timedelta(days=silence),
+                cid,
+                name,
+                company,
+                circle,
+                last_contact,
+                silence if last_contact is not None else None,
+                cadence,
+                -minus_overdue,
+                start,
             )
         )
     return revivals
