@@ -243,3 +243,27 @@ async def test_tab_cycles_list_details_and_card(db_path: Path) -> None:
         assert app.focused is card
         await pilot.press("tab")
         assert app.focused is app.screen.query_one(ContactList)
+
+
+async def test_search_opens_from_the_full_screen_card_too(db_path: Path) -> None:
+    from tui_reseau.ui.screens.search import SearchScreen
+
+    app, ids = small_network_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CardScreen)
+        await pilot.press("slash")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press("ctrl+p")  # moves in the results: no command palette here
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"lemaire")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CardScreen)
+        assert app.screen.query_one(ContactCardView).card.name == "Claire Lemaire"
+        assert app.screen.contact_id == ids["claire"]

@@ -606,7 +606,8 @@ class _DemoBuilder:
             name = data.POLE_CCI[pole]
             return name, _gendered(rng.choice(staff), female), "public", name
         if kind == "institution":
-            return f"Ville de {city}", _gendered(rng.choice(staff), female), "public", None
+            of = "d'" if city[:1] in "AEIOUYÉÈÂÎaeiouyéèâî" else "de "
+            return f"Ville {of}{city}", _gendered(rng.choice(staff), female), "public", None
         if kind == "membre_club":
             club = rng.choice(self._communities_of("club", pole))
             return company, _gendered(rng.choice(data.CLUB_MEMBER_ROLES), female), sector, club

@@ -120,6 +120,8 @@ def _documents_of(rows: list[tuple]) -> Iterator[tuple[int, dict[str, str]]]:
         notes[cid].append(text)
     for cid, first, last, company, role, kind, city, pole, own_notes in rows:
         pole_label = Pole(pole).short_label if pole in Pole._value2member_map_ else ""
+        if pole_label.casefold() == city.casefold():
+            pole_label = ""  # « Lille · Lille » says nothing more
         yield (
             cid,
             {
@@ -144,6 +146,7 @@ class ContactSearch:
         self._index: SearchIndex | None = None
         self._lock = threading.Lock()
         self._ready = threading.Event()
+        self.failed = False
 
     @property
     def ready(self) -> bool:
@@ -154,7 +157,14 @@ class ContactSearch:
 
         Raises BuildCancelled, leaving the previous index in place, if ``should_stop`` says so.
         """
-        index = SearchIndex.build(_documents(should_stop=should_stop))
+        try:
+            index = SearchIndex.build(_documents(should_stop=should_stop))
+        except BuildCancelled:
+            raise
+        except Exception:
+            self.failed = True
+            self._ready.set()  # nobody waits forever: searches answer nothing
+            raise
         with self._lock:
             self._index = index
         self._ready.set()

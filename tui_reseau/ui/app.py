@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
@@ -35,6 +36,7 @@ class ReseauApp(App[None]):
 
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quitter", priority=True),
+        Binding("slash,ctrl+k", "search", "Chercher", key_display="/", show=False),
     ]
 
     def __init__(self, target: DbTarget, *, today: dt.date | None = None) -> None:
@@ -71,6 +73,9 @@ class ReseauApp(App[None]):
         worker = get_current_worker()
         with contextlib.suppress(BuildCancelled):  # closing: quitting must not wait for it
             self.search.build(should_stop=lambda: worker.is_cancelled)
+            # The index's many objects are long-lived: keep the collector from re-scanning
+            # them while the user types (full collections measured up to 100 ms at 10k).
+            gc.freeze()
 
     # ------------------------------------------------------------------ first launch
 
@@ -154,6 +159,34 @@ class ReseauApp(App[None]):
                 severity="error",
                 timeout=15,
             )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # In the search, ctrl+p moves up the results: it must not open the palette there.
+        if action == "command_palette":
+            from tui_reseau.ui.screens.search import SearchScreen
+
+            return not isinstance(self.screen, SearchScreen)
+        return True
+
+    def action_search(self) -> None:
+        """Open the search from any screen; the chosen contact's card opens."""
+        from tui_reseau.ui.screens.search import SearchScreen
+
+        if isinstance(self.screen, SearchScreen):
+            return
+
+        def chosen(contact_id: int | None) -> None:
+            if contact_id is None:
+                return
+            main = self.get_screen_stack_main()
+            if main is not None and self.screen is main:
+                main.open_card(contact_id)
+            else:
+                from tui_reseau.ui.screens.card import CardScreen
+
+                self.push_screen(CardScreen(contact_id))
+
+        self.push_screen(SearchScreen(self.search), chosen)
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
         """Quit at once: background work (the index build) is told to stop first."""

@@ -23,6 +23,7 @@ class CardScreen(ContactActions, Screen[None]):
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Retour"),
+        Binding("slash,ctrl+k", "app.search", "Chercher", key_display="/"),
         *ContactActions.CONTACT_BINDINGS,
         Binding("i", "introducer", "Présenté par", show=False),
     ]

@@ -36,7 +36,7 @@ class MainScreen(ContactActions, Screen[None]):
     CSS_PATH = "main.tcss"
 
     BINDINGS = [
-        Binding("slash,ctrl+k", "search", "Chercher", key_display="/"),
+        Binding("slash,ctrl+k", "app.search", "Chercher", key_display="/"),
         Binding("a", "add_contact", "Ajouter"),
         *ContactActions.CONTACT_BINDINGS,
         Binding("f", "filters", "Filtres"),
@@ -228,15 +228,6 @@ class MainScreen(ContactActions, Screen[None]):
         self.app.push_screen(FilterScreen(self.filter), done)
 
     # ------------------------------------------------------------------ search and forms
-
-    def action_search(self) -> None:
-        from tui_reseau.ui.screens.search import SearchScreen
-
-        def done(contact_id: int | None) -> None:
-            if contact_id is not None:
-                self.open_card(contact_id)
-
-        self.app.push_screen(SearchScreen(self.app.search), done)
 
     def action_add_contact(self) -> None:
         from tui_reseau.ui.screens.contact_form import ContactFormScreen

@@ -3,7 +3,9 @@
 Opened by « / » or ctrl+k. The focus stays in the field: ↑/↓ (or ctrl+n/ctrl+p) move in the
 results, Entrée opens the highlighted contact, Échap closes. Each query runs in a thread worker
 (exclusive, group "search"): a newer keystroke cancels older workers, and results whose query is
-no longer the field's text are dropped.
+no longer the field's text are dropped. The worker also prepares the lines to show, so the UI
+thread only swaps the options of one list; list rows are read from the database once per dialog
+(typing on mostly finds the same people again).
 
 Everything shown comes from user data (names, details…), so it is built as ``Content`` from text
 made safe with :func:`safe_text`, never as markup. Matches are bold and underlined (visible in
@@ -37,10 +39,10 @@ MATCH_STYLE = "bold underline $accent"
 REASON_STYLE = "italic $text-muted"
 CIRCLE_STYLES = {1: "green", 2: "yellow", 3: "magenta"}
 MARKER = "▸ "
-ELLIPSIS = "…"
-AFTER_MATCH = 12  # characters kept after a match when a long text is cut to show it
 NO_MARKER = "  "
 INDENT = "    "
+ELLIPSIS = "…"
+AFTER_MATCH = 12  # characters kept after a match when a long text is cut to show it
 
 HINT_EMPTY = "Tapez quelques lettres : accents et fautes de frappe sont tolérés."
 HINT_PREPARING = "Index en préparation…"
@@ -150,11 +152,11 @@ class ResultList(OptionList, can_focus=False):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
-        self._width = 0
+        self._known_width = 0
 
     def on_resize(self, event: events.Resize) -> None:
-        if event.size.width != self._width:
-            self._width = event.size.width
+        if event.size.width != self._known_width:
+            self._known_width = event.size.width
             self.post_message(self.WidthChanged())
 
 
@@ -236,7 +238,7 @@ class SearchScreen(ModalScreen[int | None]):
             return
         rows = self._rows
         missing = [hit.id for hit in hits if hit.id not in rows]
-        if missing:  # typing on mostly finds the same people: their rows are fetched once
+        if missing:
             rows.update((row.id, row) for row in contact_rows(missing))
         results = [SearchResult(rows[hit.id], hit) for hit in hits if hit.id in rows]
         options = [Option(result_prompt(r, width, i == 0)) for i, r in enumerate(results)]
@@ -249,10 +251,10 @@ class SearchScreen(ModalScreen[int | None]):
         if not self.is_attached or query != self.input.value:
             return  # a newer keystroke is on its way
         self.results = results
-        if width == self._width:
-            self._fill(options, 0 if results else None)
-        else:  # resized meanwhile: long texts are cut again
-            self._refit()
+        if width != self._width:  # resized meanwhile: long texts are cut again
+            width = self._width
+            options = [Option(result_prompt(r, width, i == 0)) for i, r in enumerate(results)]
+        self._fill(options, 0 if results else None)
         self._set_status(count_line(query, results))
         self.shown_query = query
         self.shown_at = perf_counter()
@@ -265,25 +267,22 @@ class SearchScreen(ModalScreen[int | None]):
         """Show ``options`` (the list widget stays; only its options change)."""
         result_list = self.result_list
         self._marked = highlighted
-        result_list.clear_options()
-        result_list.add_options(options)
+        result_list.set_options(options)
         result_list.highlighted = highlighted
 
     @on(ResultList.WidthChanged)
     def _refit(self) -> None:
-        if self.results:
-            highlighted = self.result_list.highlighted or 0
-            width = self._width
-            self._fill(
-                [
-                    Option(result_prompt(r, width, i == highlighted))
-                    for i, r in enumerate(self.results)
-                ],
-                highlighted,
-            )
+        highlighted = self.result_list.highlighted
+        width = self._width
+        self._fill(
+            [Option(result_prompt(r, width, i == highlighted)) for i, r in enumerate(self.results)],
+            highlighted,
+        )
 
     def _set_status(self, content: Content) -> None:
-        self.query_one("#search-status", Static).update(content)
+        status = self.query_one("#search-status", Static)
+        status.set_class(content.cell_length > status.size.width, "-long")
+        status.update(content, layout=False)  # a change of height comes with the class
 
     # ------------------------------------------------------------------ moving, choosing
 
@@ -291,9 +290,11 @@ class SearchScreen(ModalScreen[int | None]):
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Move the « ▸ » marker (the highlight must show without colour too)."""
         index = event.option_index
-        if index == self._marked or index >= len(self.results):
-            return
         result_list = self.result_list
+        if index == self._marked or index != result_list.highlighted:
+            return  # already marked, or a message about a list since replaced
+        if index >= len(self.results):
+            return
         width = self._width
         if self._marked is not None and self._marked < len(self.results):
             result_list.replace_option_prompt_at_index(
