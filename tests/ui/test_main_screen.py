@@ -267,3 +267,41 @@ async def test_search_opens_from_the_full_screen_card_too(db_path: Path) -> None
         assert isinstance(app.screen, CardScreen)
         assert app.screen.query_one(ContactCardView).card.name == "Claire Lemaire"
         assert app.screen.contact_id == ids["claire"]
+
+
+async def burst(app, *keys: str) -> None:
+    """Post keys all at once, as a paste or an SSH packet brings them (no wait between)."""
+    from textual import events
+
+    for key in keys:
+        character = key if len(key) == 1 else None
+        app.post_message(events.Key(key, character))
+
+
+async def test_a_burst_after_slash_lands_in_the_search_not_in_the_list(db_path: Path) -> None:
+    from tui_reseau.ui.screens.search import SearchScreen
+
+    app, _ = small_network_app(db_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await burst(app, "slash", *"dupont")
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one("Input").value == "dupont"
+        main = app.get_screen_stack_main()
+        assert main.filter.is_empty  # « p » did not switch the pole filter behind
+        assert len(main.contact_list.ids) == 6
+
+
+async def test_a_burst_after_a_form_key_fills_the_form(db_path: Path) -> None:
+    from tui_reseau.ui.screens.contact_form import ContactFormScreen
+
+    app, _ = small_network_app(db_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await burst(app, "a", *"Benoit")
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, ContactFormScreen)
+        assert app.screen.query_one("#first_name").value == "Benoit"

@@ -5,14 +5,17 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import time
 from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Input, TextArea
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui_reseau.crashlog import log_exception
@@ -24,6 +27,8 @@ from tui_reseau.locations import DbTarget
 from tui_reseau.store.database import open_database
 from tui_reseau.ui.screens.confirm import ConfirmScreen
 from tui_reseau.ui.screens.main import MainScreen
+
+HOLD_LIMIT_S = 0.5  # a key that never comes back to the app no longer holds the others
 
 
 class ReseauApp(App[None]):
@@ -45,6 +50,10 @@ class ReseauApp(App[None]):
         self._today = today
         self.search = ContactSearch()
         self._indexing = False
+        self._held: list[events.Key] | None = None  # keys waiting for a bound key to finish
+        self._hold_timer: Timer | None = None
+        self._hold_screen: Screen | None = None
+        self._hold_started = 0.0
 
     @property
     def today(self) -> dt.date:
@@ -159,6 +168,58 @@ class ReseauApp(App[None]):
                 severity="error",
                 timeout=15,
             )
+
+    # ------------------------------------------------------------------ key bursts
+
+    async def on_event(self, event: events.Event) -> None:
+        """Hold keys that arrive while a bound key is being handled (see ``_hold_after``)."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if not self.screen_stack:
+                return  # closing: nothing left to type into
+            if self._held is not None:
+                self._held.append(event)
+                return
+            if self._hold_after(event):
+                self._held = []
+                self._hold_screen = self.screen
+                self._hold_started = time.monotonic()
+                self._hold_timer = self.set_timer(HOLD_LIMIT_S, self._release_held)
+        await super().on_event(event)
+
+    def _hold_after(self, event: events.Key) -> bool:
+        """Does ``event`` run a binding (which may open a screen)?
+
+        A burst of keys (a paste, or keys bundled by SSH) reaches the app faster than the
+        bindings run: without holding them, the letters after « / » would land in the list
+        behind the search instead of in its input. So after a bound key the next keys wait until
+        it has been handled and any screen it opened is mounted, then are replayed in order.
+        """
+        if event.is_printable and isinstance(self.focused, Input | TextArea):
+            return False  # typed text: the field takes it
+        active = self.screen.active_bindings.get(event.key)
+        return active is not None and not active.binding.priority
+
+    def on_key(self, event: events.Key) -> None:
+        # The bound key went through the bindings: release the held keys once the screen
+        # it may have opened has processed its mount (its input then has the focus).
+        if self._held is not None:
+            self.screen.call_later(self._release_held)
+
+    def _release_held(self) -> None:
+        if self._held is None:
+            return
+        opened = self.screen is not self._hold_screen
+        waited = time.monotonic() - self._hold_started
+        if opened and self.focused is None and waited < HOLD_LIMIT_S:
+            # A screen opened but has not given the focus to its first field yet: wait.
+            self.set_timer(0.01, self._release_held)
+            return
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+            self._hold_timer = None
+        held, self._held = self._held, None
+        for key in held or ():
+            self.post_message(events.Key(key.key, key.character))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # In the search, ctrl+p moves up the results: it must not open the palette there.
