@@ -305,3 +305,23 @@ async def test_a_burst_after_a_form_key_fills_the_form(db_path: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, ContactFormScreen)
         assert app.screen.query_one("#first_name").value == "Benoit"
+
+
+async def test_map_key_opens_the_map_and_a_sector_filters_the_list(db_path: Path) -> None:
+    from tui_reseau.ui.screens.map import MapScreen
+    from tui_reseau.ui.widgets.circle_map import CircleMap
+
+    app, _ = small_network_app(db_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, MapScreen)
+        app.screen.query_one(CircleMap).select(2, "lille")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, MapScreen)
+        assert names_in_list(app) == ["Jean Dupont"]
+        await pilot.press("p")  # the next pole after Lille
+        await settle(pilot)
+        assert app.screen.filter.poles == frozenset({"amiens"})

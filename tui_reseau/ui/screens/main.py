@@ -40,6 +40,7 @@ class MainScreen(ContactActions, Screen[None]):
         Binding("a", "add_contact", "Ajouter"),
         *ContactActions.CONTACT_BINDINGS,
         Binding("f", "filters", "Filtres"),
+        Binding("c", "map", "Carte"),
         Binding("1", "toggle_circle(1)", "Cercle 1", show=False),
         Binding("2", "toggle_circle(2)", "Cercle 2", show=False),
         Binding("3", "toggle_circle(3)", "Cercle 3", show=False),
@@ -200,7 +201,17 @@ class MainScreen(ContactActions, Screen[None]):
 
     def _apply_filter(self, flt: ContactFilter) -> None:
         self.filter = flt
+        if len(flt.poles) == 1:  # keep « p » cycling from the pole now shown
+            self._pole_index = POLE_CYCLE.index(next(iter(flt.poles)))
+        elif not flt.poles:
+            self._pole_index = 0
         self.reload()
+
+    def action_map(self) -> None:
+        """The circle map full screen; Enter on a ring or sector filters this list."""
+        from tui_reseau.ui.screens.map import MapScreen
+
+        self.app.push_screen(MapScreen(on_filter=self._apply_filter))
 
     def action_toggle_circle(self, circle: int) -> None:
         self._apply_filter(self.filter.toggle_circle(circle))

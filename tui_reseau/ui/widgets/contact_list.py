@@ -79,7 +79,7 @@ class ContactList(ScrollView, can_focus=True):
     ContactList > .contact-list--pending { color: $text-muted; }
     ContactList > .contact-list--circle-1 { color: $success; }
     ContactList > .contact-list--circle-2 { color: $warning; }
-    ContactList > .contact-list--circle-3 { color: $secondary; }
+    ContactList > .contact-list--circle-3 { color: $primary-lighten-2; }
     ContactList > .contact-list--stale { color: $error; }
     """
 
