@@ -45,6 +45,7 @@ SHOTS: dict[str, tuple[tuple[int, int], tuple[str, ...]]] = {
     "main": ((120, 36), ("down", "down", "down")),
     "card": ((120, 36), ("down", "down", "down", "tab")),
     "search": ((120, 36), ("slash", *"boulanger amiens")),
+    "map": ((120, 36), ("c",)),
     "main-80x24": ((80, 24), ()),
     "card-80x24": ((80, 24), ("down", "down", "down", "enter")),
 }
