@@ -58,3 +58,14 @@ def test_store_domain_and_cli_never_import_textual(modules: list[str]) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert result.stdout.strip() == "[]", result.stdout
+
+
+def test_code_is_ruff_clean() -> None:
+    """House style: ``ruff check`` and ``ruff format`` have nothing to say."""
+    ruff = [sys.executable, "-m", "ruff"]
+    check = subprocess.run([*ruff, "check", "."], capture_output=True, text=True, cwd=ROOT)
+    assert check.returncode == 0, check.stdout
+    fmt = subprocess.run(
+        [*ruff, "format", "--check", "."], capture_output=True, text=True, cwd=ROOT
+    )
+    assert fmt.returncode == 0, fmt.stdout

@@ -79,8 +79,18 @@ def terminal_factory(tmp_path: Path) -> Iterator:
         environment = " ".join(f"{k}={v}" for k, v in env.items())
         command = f"env {environment} HOME={tmp_path} {RESEAU} --db {db}"
         subprocess.run(
-            ["tmux", "new-session", "-d", "-s", session, "-x", str(size[0]), "-y", str(size[1]),
-             command],
+            [
+                "tmux",
+                "new-session",
+                "-d",
+                "-s",
+                session,
+                "-x",
+                str(size[0]),
+                "-y",
+                str(size[1]),
+                command,
+            ],
             check=True,
             env={k: v for k, v in os.environ.items() if k != "TMUX"},
         )
@@ -112,7 +122,9 @@ def test_start_search_open_card_and_quit(terminal_factory, demo_db: Path, size, 
     term.keys("C-q")
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
-        if subprocess.run(["tmux", "has-session", "-t", term.session], capture_output=True).returncode:
+        if subprocess.run(
+            ["tmux", "has-session", "-t", term.session], capture_output=True
+        ).returncode:
             break
         time.sleep(0.1)
     else:
