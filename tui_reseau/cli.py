@@ -10,13 +10,20 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from tui_reseau import __version__
 from tui_reseau.crashlog import log_exception
 from tui_reseau.errors import ReseauError
 from tui_reseau.locations import DbTarget, config_dir, log_dir, resolve_db
+
+if TYPE_CHECKING:  # imported by the commands that use them, not at start-up
+    from tui_reseau.domain.brief import Match
+    from tui_reseau.domain.card import ContactCard
+    from tui_reseau.domain.contacts import ValidationErrors
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -62,8 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(parser, None)
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=_FrenchParser)
 
-    def command(name: str, help_text: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help_text, description=help_text)
+    def command(name: str, help_text: str, **options: object) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text, **options)
         _db_option(sub, argparse.SUPPRESS)  # keeps a --db given before the command
         return sub
 
@@ -83,7 +90,74 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="ne pas demander confirmation pour la base par défaut",
     )
+    brief = command("brief", "la fiche express d'une personne, juste avant un rendez-vous")
+    brief.add_argument(
+        "query", nargs="+", metavar="RECHERCHE", help=_QUERY_HELP + " ; ou le n° du contact"
+    )
+    brief.add_argument(
+        "--first",
+        action="store_true",
+        help="si plusieurs personnes correspondent autant, prendre la première de la liste",
+    )
+    search = command(
+        "search", "cherche des contacts, les plus proches d'abord : nom, entreprise, ville, cercle"
+    )
+    search.add_argument("query", nargs="+", metavar="RECHERCHE", help=_QUERY_HELP)
+    search.add_argument(
+        "--limit", type=int, default=20, metavar="N", help="au plus N résultats (20 par défaut)"
+    )
+    search.add_argument(
+        "--json",
+        action="store_true",
+        help="résultats en JSON : id, name, company, city, circle, pole, score",
+    )
+    add = command(
+        "add",
+        "ajoute un contact en une ligne, vérifié comme dans le formulaire de l'application",
+        epilog=_kinds_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add.add_argument(
+        "name",
+        nargs="+",
+        metavar="NOM",
+        help="« Prénom Nom » : le premier mot est le prénom, le reste le nom "
+        "(« Jean-Marc de La Tour » : prénom Jean-Marc, nom de La Tour)",
+    )
+    add.add_argument(
+        "--circle",
+        type=int,
+        choices=(1, 2, 3),
+        help="1 communauté immédiate, 2 prescripteurs locaux, 3 communautés professionnelles "
+        "(facultatif avec --kind, qui le donne)",
+    )
+    add.add_argument("--kind", metavar="CODE", help="type de contact (codes ci-dessous)")
+    add.add_argument("--company", default="", metavar="TEXTE", help="entreprise")
+    add.add_argument("--role", default="", metavar="TEXTE", help="fonction")
+    add.add_argument("--city", default="", metavar="VILLE", help="ville (le pôle en est déduit)")
+    add.add_argument("--phone", default="", metavar="NUMÉRO", help="téléphone : 06 12 34 56 78")
+    add.add_argument("--email", default="", metavar="ADRESSE", help="adresse e-mail")
+    add.add_argument(
+        "--tags", default="", metavar="ÉTIQUETTES", help="étiquettes séparées par des virgules"
+    )
+    add.add_argument("--note", default="", metavar="TEXTE", help="notes libres")
+    add.add_argument(
+        "--qualified", action="store_true", help="contact qualifié (depuis aujourd'hui)"
+    )
     return parser
+
+
+_QUERY_HELP = "nom, prénom, entreprise, fonction ou ville, en un ou plusieurs mots ; "
+_QUERY_HELP += "majuscules, accents et fautes de frappe tolérés"
+
+
+def _kinds_help() -> str:
+    from tui_reseau.domain.vocabulary import CONTACT_KINDS
+
+    lines = ["Types de contact (--kind), par cercle :"]
+    for circle, kinds in CONTACT_KINDS.items():
+        lines.append(f"  cercle {int(circle)} : " + ", ".join(kinds))
+    return "\n".join(lines)
 
 
 def _cmd_locate(args: argparse.Namespace, target: DbTarget) -> int:
@@ -146,10 +220,285 @@ def _cmd_tui(args: argparse.Namespace, target: DbTarget) -> int:
     return EXIT_OK if app.return_code in (None, 0) else EXIT_ERROR
 
 
+class _InvalidInput(ReseauError):
+    """Something typed on the command line is wrong: exit code 2, like argparse."""
+
+    exit_code = EXIT_USAGE
+
+
+BRIEF_CHOICES = 9  # people listed when a brief's query is ambiguous
+_RICH_STYLES = {
+    "": "",
+    "title": "bold",
+    "heading": "bold underline",
+    "dim": "dim",
+    "alert": "bold red",
+    "stale": "dim italic",
+}
+# Characters json.dumps leaves raw that a terminal would act on: written as \u escapes instead.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _open_network(target: DbTarget) -> None:
+    """Open an existing network for a command that only reads (no empty file is created)."""
+    from tui_reseau.store.database import open_database
+
+    if target.path is not None and not target.path.exists():
+        raise ReseauError(
+            f"Aucune base de données à {target.describe()}.",
+            'Ajoutez un premier contact : reseau add "Prénom Nom" --circle 1, '
+            "ou vérifiez --db / RESEAU_DB (reseau locate).",
+        )
+    open_database(target)
+
+
+def _nobody(query: str) -> ReseauError:
+    return ReseauError(
+        f"Personne ne correspond à « {query} ».",
+        "Essayez une partie du nom, l'entreprise ou la ville : reseau search MOT.",
+    )
+
+
+def _cmd_brief(args: argparse.Namespace, target: DbTarget) -> int:
+    from tui_reseau.domain.brief import close_matches, find_people
+    from tui_reseau.domain.card import load_card
+    from tui_reseau.store.database import close_database
+
+    query = " ".join(args.query)
+    today = dt.date.today()
+    number = re.fullmatch(r"\s*(?:n°\s*|#)?(\d{1,12})\s*", query)  # « reseau brief 151 »
+    _open_network(target)
+    try:
+        card = load_card(int(number.group(1)), today) if number else None
+        if card is None:
+            matches = find_people(query, limit=BRIEF_CHOICES + 1, names_first=True)
+            if not matches:
+                raise _nobody(query)
+            close = close_matches(matches)
+            if len(close) > 1 and not args.first:
+                _print_choices(close[:BRIEF_CHOICES])
+                raise _ambiguous(query, close)
+            card = load_card(matches[0].id, today)
+    finally:
+        close_database()
+    if card is None:  # deleted between the search and the card
+        raise _nobody(query)
+    _print_brief(card, today)
+    return EXIT_OK
+
+
+def _print_choices(matches: Sequence[Match]) -> None:
+    from tui_reseau.display import safe_text
+
+    for rank, match in enumerate(matches, start=1):
+        where = ", ".join(p for p in (match.company, match.city) if p)
+        line = f"{rank}. {match.name}" + (f" — {where}" if where else "") + f" · n° {match.id}"
+        print(safe_text(line, single_line=True))
+
+
+def _shell_words(text: str) -> str:
+    """``text`` as shell words: quoted only where a shell would need it (not for accents)."""
+    import shlex
+
+    return " ".join(
+        w if re.fullmatch(r"[\w.,:@+%-]+", w) else shlex.quote(w) for w in text.split(" ") if w
+    )
+
+
+def _ambiguous(query: str, close: Sequence[Match]) -> ReseauError:
+    best = close[0]
+    example = best.name
+    if any(m.name == best.name for m in close[1:]) and best.city:
+        example += f" {best.city}"
+    many = f"Au moins {len(close)}" if len(close) > BRIEF_CHOICES else str(len(close))
+    return ReseauError(
+        f"{many} personnes correspondent à « {query} ».",
+        f"Précisez, par exemple : reseau brief {_shell_words(example)}\n"
+        f"ou choisissez par numéro : reseau brief {best.id}\n"
+        f"ou prenez la première : reseau brief --first {_shell_words(query)}",
+    )
+
+
+def _print_brief(card: ContactCard, today: dt.date) -> None:
+    from tui_reseau.domain.brief import brief_lines, brief_text
+
+    if not sys.stdout.isatty():  # piped or redirected: plain text, no escape code at all
+        import shutil
+
+        width = shutil.get_terminal_size((80, 24)).columns
+        print(brief_text(card, today, min(width, 100)))
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False, markup=False, emoji=False)
+    lines = brief_lines(card, today, min(console.width, 100))
+    text = Text("\n").join(
+        Text.assemble(*((piece, _RICH_STYLES[style]) for piece, style in line)) for line in lines
+    )
+    console.print(text, soft_wrap=True)
+
+
+def _cmd_search(args: argparse.Namespace, target: DbTarget) -> int:
+    from tui_reseau.display import cell_fit, safe_text
+    from tui_reseau.domain.brief import find_people
+    from tui_reseau.store.database import close_database
+
+    if not 1 <= args.limit <= 1000:
+        raise _InvalidInput(
+            f"--limit {args.limit} : le nombre de résultats doit aller de 1 à 1 000.",
+            "Exemple : reseau search dupont --limit 5",
+        )
+    query = " ".join(args.query)
+    _open_network(target)
+    try:
+        matches = find_people(query, limit=args.limit)
+    finally:
+        close_database()
+    if args.json:
+        import json
+
+        data = [
+            {
+                "id": m.id,
+                "name": m.name,
+                "company": m.company,
+                "city": m.city,
+                "circle": m.circle,
+                "pole": m.pole,
+                "score": m.score,
+            }
+            for m in matches
+        ]
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+        print(_JSON_UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", text))
+        return EXIT_OK if matches else EXIT_ERROR
+    if not matches:
+        raise _nobody(query)
+    from rich.cells import cell_len
+
+    rows = [
+        [safe_text(t, single_line=True) for t in (m.name, m.company, m.city)]
+        + [f"cercle {m.circle}", f"n° {m.id}"]
+        for m in matches
+    ]
+    caps = (30, 32, 22, 8)
+    widths = [min(cap, max(cell_len(row[i]) for row in rows)) for i, cap in enumerate(caps)]
+    for row in rows:
+        cells = [cell_fit(text, width) for text, width in zip(row, widths, strict=False)]
+        print("  ".join([*cells, row[-1]]))
+    return EXIT_OK
+
+
+# Where each field of the contact form comes from on the command line.
+_ADD_OPTIONS = {
+    "first_name": "NOM",
+    "last_name": "NOM",
+    "company": "--company",
+    "role": "--role",
+    "city": "--city",
+    "postcode": "--city",
+    "pole": "--city",
+    "email": "--email",
+    "phone": "--phone",
+    "tags": "--tags",
+    "notes": "--note",
+    "circle": "--circle",
+    "kind": "--kind",
+}
+
+
+def _cmd_add(args: argparse.Namespace, target: DbTarget) -> int:
+    from peewee import fn
+
+    from tui_reseau.display import safe_text
+    from tui_reseau.domain.contacts import ContactDraft, ValidationErrors, save_contact, validate
+    from tui_reseau.domain.vocabulary import Pole, circle_of_kind
+    from tui_reseau.store.database import close_database, open_database
+    from tui_reseau.store.models import Contact
+
+    words = [w for w in " ".join(args.name).split(" ") if w]  # spaces only: tabs are refused
+    circle = args.circle
+    if circle is None and args.kind:
+        implied = circle_of_kind(args.kind)
+        circle = int(implied) if implied is not None else None
+    draft = ContactDraft(
+        first_name=words[0] if words else "",
+        last_name=" ".join(words[1:]),
+        company=args.company,
+        role=args.role,
+        city=args.city,
+        phone=args.phone,
+        email=args.email,
+        tags=args.tags,
+        notes=args.note,
+        circle=circle,
+        kind=args.kind or "",
+        qualified=args.qualified,
+    )
+    try:
+        validate(draft)  # before the database is opened: a typo creates no file
+        open_database(target)
+        try:
+            new_id = save_contact(draft)
+            contact = Contact.get_by_id(new_id)
+            namesakes = list(
+                Contact.select(Contact.id, Contact.company, Contact.city)
+                .where(
+                    fn.LOWER(Contact.first_name) == fn.LOWER(contact.first_name),
+                    fn.LOWER(Contact.last_name) == fn.LOWER(contact.last_name),
+                    Contact.id != new_id,
+                )
+                .limit(3)
+            )
+        finally:
+            close_database()
+    except ValidationErrors as exc:
+        raise _invalid_contact(exc) from None
+    pole = Pole(contact.pole).label if contact.pole in Pole._value2member_map_ else ""
+    where = f"cercle {contact.circle}" + (f", {pole}" if pole else "")
+    print(safe_text(f"Ajouté : {contact.full_name} ({where}) — n° {contact.id}", single_line=True))
+    if not pole and contact.city:
+        print(
+            safe_text(
+                f"Pôle : aucun ne se déduit de « {contact.city} » ; "
+                "choisissez-le dans l'application (touche e).",
+                single_line=True,
+            )
+        )
+    for other in namesakes:
+        about = ", ".join(p for p in (other.company, other.city) if p)
+        note = f"Remarque : même nom que le n° {other.id}" + (f" ({about})" if about else "")
+        print(safe_text(note + ".", single_line=True), file=sys.stderr)
+    return EXIT_OK
+
+
+def _invalid_contact(exc: ValidationErrors) -> _InvalidInput:
+    """Every wrong field, named by its option, and what to do."""
+    lines = [f"  {_ADD_OPTIONS.get(e.field, e.field)} : {e.message}" for e in exc.errors]
+    fields = {e.field for e in exc.errors}
+    hints = []
+    if "circle" in fields:
+        hints.append(
+            "Cercles : --circle 1 (communauté immédiate), 2 (prescripteurs locaux), "
+            "3 (communautés professionnelles) ; ou --kind, qui le donne."
+        )
+    if "kind" in fields:
+        hints.append("Les types de contact par cercle : reseau add --help.")
+    hints.append("Rien n'a été enregistré.")
+    count = "un champ à corriger" if len(lines) == 1 else f"{len(lines)} champs à corriger"
+    return _InvalidInput(
+        f"contact non enregistré, {count} :\n" + "\n".join(lines), "\n".join(hints)
+    )
+
+
 COMMANDS: dict[str | None, Handler] = {
     None: _cmd_tui,
     "locate": _cmd_locate,
     "demo": _cmd_demo,
+    "brief": _cmd_brief,
+    "search": _cmd_search,
+    "add": _cmd_add,
 }
 
 
@@ -161,9 +510,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         target = resolve_db(args.db)
         return COMMANDS[args.command](args, target)
     except ReseauError as exc:
-        print(f"reseau : {exc.message}", file=sys.stderr)
+        from tui_reseau.display import safe_text  # messages quote what the user typed
+
+        print(f"reseau : {safe_text(exc.message)}", file=sys.stderr)
         if exc.hint:
-            print(exc.hint, file=sys.stderr)
+            print(safe_text(exc.hint), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("\nInterrompu.", file=sys.stderr)
