@@ -663,3 +663,14 @@ def test_numbers_reserved_for_fiction_are_accepted(typed: str, e164: str) -> Non
 def test_a_neighbour_of_a_fiction_block_is_still_refused() -> None:
     with pytest.raises(ValidationError):
         normalise_phone("06 39 97 00 01")
+
+
+@given(st.integers(min_value=100_000_000, max_value=999_999_999))
+def test_french_numbers_are_formatted_like_the_library_does(national: int) -> None:
+    import phonenumbers
+
+    e164 = f"+33{national}"
+    expected = phonenumbers.format_number(
+        phonenumbers.parse(e164, None), phonenumbers.PhoneNumberFormat.NATIONAL
+    )
+    assert format_phone(e164) == expected

@@ -291,6 +291,11 @@ def format_phone(e164: str | None) -> str:
     """
     if not e164:
         return ""
+    if len(e164) == 12 and e164.startswith("+33") and e164[3:].isdigit() and e164[3] != "8":
+        # French number (08 special numbers aside) formatted by hand: it spares loading the
+        # library's metadata (~20 ms) for every card shown; a test compares with the library.
+        national = "0" + e164[3:]
+        return " ".join(national[i : i + 2] for i in range(0, 10, 2))
     import phonenumbers
 
     try:

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import peewee
-from playhouse.db_url import connect as connect_url
 
 from tui_reseau.errors import DatabaseOpenError, SchemaTooNewError
 from tui_reseau.locations import DbTarget, make_private_dir, make_private_file
@@ -56,6 +55,8 @@ def make_database(target: DbTarget) -> peewee.Database:
             str(target.path), pragmas=SQLITE_PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000
         )
     assert target.url is not None
+    from playhouse.db_url import connect as connect_url  # only URLs need it
+
     try:
         database = connect_url(target.url)
     except (RuntimeError, ValueError, ImportError) as exc:
