@@ -33,8 +33,21 @@ EXIT_INTERRUPTED = 130
 Handler = Callable[[argparse.Namespace, DbTarget], int]
 
 
+class _FrenchHelp(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, "Utilisation : " if prefix is None else prefix)
+
+
 class _FrenchParser(argparse.ArgumentParser):
     """argparse with its fixed English phrases said in French."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", _FrenchHelp)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._positionals.title = "arguments"
+        self._optionals.title = "options"
+        self.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
 
     def error(self, message: str) -> None:  # type: ignore[override]
         message = (
@@ -65,7 +78,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Votre réseau professionnel en terminal : cercles, relances, mesures. "
         "Sans commande, ouvre l'application plein écran.",
     )
-    parser.add_argument("--version", action="version", version=f"reseau {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"reseau {__version__}",
+        help="afficher la version et quitter",
+    )
     _db_option(parser, None)
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=_FrenchParser)
 
