@@ -325,3 +325,26 @@ async def test_map_key_opens_the_map_and_a_sector_filters_the_list(db_path: Path
         await pilot.press("p")  # the next pole after Lille
         await settle(pilot)
         assert app.screen.filter.poles == frozenset({"amiens"})
+
+
+async def test_map_pane_beside_the_list_filters_it_as_the_selection_moves(db_path: Path) -> None:
+    from tui_reseau.ui.widgets.circle_map import CircleMap
+
+    app, ids = small_network_app(db_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        side_map = app.screen.query_one("#side-map", CircleMap)
+        assert side_map.display and app.focused is side_map
+        assert "Carte" in str(app.screen.query_one("#side-tabs").render())
+        side_map.select(2, None)  # the prescribers' ring
+        await settle(pilot)
+        assert names_in_list(app) == ["Jean Dupont", "Paul Dupuis", "Claire Lemaire"]
+        side_map.select(2, "lille")
+        await settle(pilot)
+        assert names_in_list(app) == ["Jean Dupont"]
+        await pilot.press("v")  # back to the card
+        await settle(pilot)
+        assert app.screen.query_one(ContactCardView).display
+        assert app.screen.query_one(ContactCardView).card.name == "Jean Dupont"

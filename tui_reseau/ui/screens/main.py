@@ -14,19 +14,24 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import ContentSwitcher, Footer, Static
 from textual.worker import get_current_worker
 
 from tui_reseau.domain import contacts as contacts_service
 from tui_reseau.domain.card import load_card
 from tui_reseau.domain.contacts import ContactFilter
+from tui_reseau.domain.network_map import map_data
 from tui_reseau.domain.vocabulary import Pole
 from tui_reseau.ui.screens.contact_actions import ContactActions
+from tui_reseau.ui.screens.map import area_filter
+from tui_reseau.ui.widgets.circle_map import CircleMap
 from tui_reseau.ui.widgets.contact_card import ContactCardView
 from tui_reseau.ui.widgets.contact_list import ContactList, header_line
 
 NARROW_WIDTH = 100
+SIDE_VIEWS: tuple[tuple[str, str], ...] = (("card", "Fiche"), ("side-map", "Carte"))
 POLE_CYCLE: tuple[str | None, ...] = (None, *(p.value for p in Pole))
 
 
@@ -40,7 +45,8 @@ class MainScreen(ContactActions, Screen[None]):
         Binding("a", "add_contact", "Ajouter"),
         *ContactActions.CONTACT_BINDINGS,
         Binding("f", "filters", "Filtres"),
-        Binding("c", "map", "Carte"),
+        Binding("v", "next_view", "Fiche / carte"),
+        Binding("c", "map", "Carte plein écran"),
         Binding("1", "toggle_circle(1)", "Cercle 1", show=False),
         Binding("2", "toggle_circle(2)", "Cercle 2", show=False),
         Binding("3", "toggle_circle(3)", "Cercle 3", show=False),
@@ -64,7 +70,11 @@ class MainScreen(ContactActions, Screen[None]):
             with Vertical(id="list-pane"):
                 yield Static("", id="list-header")
                 yield ContactList(today=self.app.today, id="contacts")
-            yield ContactCardView(id="card")
+            with Vertical(id="side"):
+                yield Static("", id="side-tabs")
+                with ContentSwitcher(initial="card", id="side-switcher"):
+                    yield ContactCardView(id="card")
+                    yield CircleMap(id="side-map")
         yield Footer()
 
     @property
@@ -81,10 +91,15 @@ class MainScreen(ContactActions, Screen[None]):
 
     def on_mount(self) -> None:
         self.contact_list.focus()
+        self._show_tabs()
         self.reload()
 
     def on_resize(self) -> None:
         self.set_class(self.narrow, "-narrow")
+        self.call_after_refresh(self._update_header)
+
+    def _update_header(self) -> None:
+        """Column titles aligned with the list, whatever its width now."""
         self.query_one("#list-header", Static).update(
             header_line(self.contact_list.scrollable_content_region.width or self.size.width)
         )
@@ -192,7 +207,10 @@ class MainScreen(ContactActions, Screen[None]):
         """Tab: the list, then the card's details, then the rest of the card (to scroll it)."""
         if self.narrow:
             return
-        order = [self.contact_list, self.card_view.detail_list, self.card_view]
+        if self.side_view == "side-map":
+            order = [self.contact_list, self.query_one("#side-map", CircleMap)]
+        else:
+            order = [self.contact_list, self.card_view.detail_list, self.card_view]
         focused = self.focused
         position = next((i for i, w in enumerate(order) if w is focused), -1)
         order[(position + 1) % len(order)].focus()
@@ -206,6 +224,60 @@ class MainScreen(ContactActions, Screen[None]):
         elif not flt.poles:
             self._pole_index = 0
         self.reload()
+
+    # ------------------------------------------------------------------ side views
+
+    @property
+    def side_view(self) -> str:
+        """Which view the right-hand pane shows: "card" or "side-map"."""
+        return self.query_one(ContentSwitcher).current or "card"
+
+    def _show_tabs(self) -> None:
+        parts = []
+        for view, title in SIDE_VIEWS:
+            parts.append((f" {title} ", "reverse bold") if view == self.side_view else f" {title} ")
+        parts.append(("  v : vue suivante", "dim"))
+        self.query_one("#side-tabs", Static).update(Content.assemble(*parts))
+
+    def action_next_view(self) -> None:
+        """v: the card, then the circle map (arrows select, the list follows), then the card."""
+        if self.narrow:
+            self.action_map()
+            return
+        views = [view for view, _ in SIDE_VIEWS]
+        view = views[(views.index(self.side_view) + 1) % len(views)]
+        self.query_one(ContentSwitcher).current = view
+        self.set_class(view == "side-map", "-map-view")
+        self.call_after_refresh(self._update_header)
+        self._show_tabs()
+        if view == "side-map":
+            self._load_map()
+            self.query_one("#side-map", CircleMap).focus()
+        else:
+            self.contact_list.focus()
+
+    @work(thread=True, exclusive=True, group="side-map", exit_on_error=False)
+    def _load_map(self) -> None:
+        network = map_data(self.app.today)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.query_one("#side-map", CircleMap).show, network)
+
+    @on(CircleMap.SelectionChanged)
+    def _map_selection(self, event: CircleMap.SelectionChanged) -> None:
+        self._apply_filter(area_filter(event.circle, event.pole))
+
+    @on(CircleMap.ContactChosen)
+    def _map_contact(self, event: CircleMap.ContactChosen) -> None:
+        self.query_one(ContentSwitcher).current = "card"
+        self.remove_class("-map-view")
+        self.call_after_refresh(self._update_header)
+        self._show_tabs()
+        self.open_card(event.contact_id)
+
+    @on(CircleMap.AreaChosen)
+    def _map_area(self, event: CircleMap.AreaChosen) -> None:
+        self._apply_filter(area_filter(event.circle, event.pole))
+        self.contact_list.focus()
 
     def action_map(self) -> None:
         """The circle map full screen; Enter on a ring or sector filters this list."""
