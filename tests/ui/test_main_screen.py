@@ -330,7 +330,7 @@ async def test_map_key_opens_the_map_and_a_sector_filters_the_list(db_path: Path
 async def test_map_pane_beside_the_list_filters_it_as_the_selection_moves(db_path: Path) -> None:
     from tui_reseau.ui.widgets.circle_map import CircleMap
 
-    app, ids = small_network_app(db_path)
+    app, _ = small_network_app(db_path)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         await pilot.press("v")
