@@ -520,12 +520,31 @@ COMMANDS: dict[str | None, Handler] = {
 }
 
 
+def _warn_if_readable_by_others(target: DbTarget) -> None:
+    """On a shared server, a network readable by others is said at once, with the fix."""
+    if target.path is None or not target.path.exists():
+        return
+    from tui_reseau.display import safe_text
+    from tui_reseau.locations import loose_permissions
+
+    files = [target.path, *(target.path.with_name(target.path.name + s) for s in ("-wal", "-shm"))]
+    loose = [f for f in files if loose_permissions(f)]
+    if loose:
+        names = " ".join(f"'{f}'" for f in loose)
+        print(
+            f"reseau : attention, {safe_text(str(target.path))} est lisible par d'autres "
+            f"utilisateurs de cette machine. Pour corriger : chmod 600 {safe_text(names)}",
+            file=sys.stderr,
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``reseau`` / ``tui-reseau`` / ``python -m tui_reseau``."""
     os.umask(0o077)  # everything this process creates is private to its owner
     args = build_parser().parse_args(argv)
     try:
         target = resolve_db(args.db)
+        _warn_if_readable_by_others(target)
         return COMMANDS[args.command](args, target)
     except ReseauError as exc:
         from tui_reseau.display import safe_text  # messages quote what the user typed

@@ -106,3 +106,15 @@ def test_version_and_console_script_names() -> None:
     result = run("--version")
     assert result.returncode == 0
     assert result.stdout.startswith("reseau ")
+
+
+def test_a_network_readable_by_others_is_reported_with_the_fix(tmp_path: Path) -> None:
+    db = tmp_path / "partage.db"
+    assert run("demo", "--db", str(db), "--contacts", "10").returncode == 0
+    db.chmod(0o644)
+    result = run("locate", "--db", str(db))
+    assert result.returncode == 0
+    assert "lisible par d'autres utilisateurs" in result.stderr
+    assert f"chmod 600 '{db}'" in result.stderr
+    db.chmod(0o600)
+    assert "lisible" not in run("locate", "--db", str(db)).stderr
