@@ -69,3 +69,18 @@ def test_code_is_ruff_clean() -> None:
         [*ruff, "format", "--check", "."], capture_output=True, text=True, cwd=ROOT
     )
     assert fmt.returncode == 0, fmt.stdout
+
+
+def test_screen_stylesheets_only_style_their_own_screen() -> None:
+    """A screen's .tcss stays loaded for the whole app: unscoped rules leak into other screens
+    (measured: the detail form's `.field-label` once shrank the contact form's labels)."""
+    for tcss in (ROOT / "tui_reseau" / "ui" / "screens").glob("*.tcss"):
+        text = re.sub(r"/\*.*?\*/", "", tcss.read_text(encoding="utf-8"), flags=re.S)
+        screens = set(re.findall(r"class (\w+)\(", tcss.with_suffix(".py").read_text()))
+        depth = 0
+        for line in text.splitlines():
+            if depth == 0 and line.strip().endswith("{"):
+                for selector in line.strip()[:-1].split(","):
+                    first = re.split(r"[\s.#:>]", selector.strip(), maxsplit=1)[0]
+                    assert first in screens, f"{tcss.name}: « {selector.strip()} »"
+            depth += line.count("{") - line.count("}")

@@ -36,7 +36,7 @@ MAX_RESULTS = 50
 READY_POLL = 0.1  # seconds between checks for cancellation while the index is being built
 
 MATCH_STYLE = "bold underline $accent"
-REASON_STYLE = "italic $text-muted"
+REASON_STYLE = "italic $foreground-muted"  # $text-muted is white inside Content
 CIRCLE_STYLES = {1: "green", 2: "yellow", 3: "magenta"}
 MARKER = "▸ "
 NO_MARKER = "  "

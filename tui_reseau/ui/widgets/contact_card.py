@@ -77,6 +77,15 @@ class DetailList(OptionList):
 class ContactCardView(VerticalScroll):
     """A scrollable contact card. ``show(card, today)`` fills it; ``show(None)`` empties it."""
 
+    DEFAULT_CSS = """
+    ContactCardView { padding: 0 1; }
+    ContactCardView .card-section-title { margin-top: 1; }
+    ContactCardView #card-details {
+        height: auto; max-height: 12; border: none; padding: 0; background: transparent;
+    }
+    ContactCardView #card-body { margin-top: 1; }
+    """
+
     BINDINGS = [
         Binding("i", "introducer", "Aller à qui nous a présentés", show=False),
     ]
