@@ -348,3 +348,47 @@ async def test_map_pane_beside_the_list_filters_it_as_the_selection_moves(db_pat
         await settle(pilot)
         assert app.screen.query_one(ContactCardView).display
         assert app.screen.query_one(ContactCardView).card.name == "Jean Dupont"
+
+
+async def test_agenda_from_the_list_and_back_shows_what_was_done(db_path: Path) -> None:
+    from tui_reseau.store.models import FollowUp
+    from tui_reseau.ui.screens.agenda import AgendaScreen
+
+    app, ids = small_network_app(db_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        assert isinstance(app.screen, AgendaScreen)
+        # Hélène's overdue follow-up is first: done, with a note.
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press(*"Annonce envoyée", "enter")
+        await settle(pilot)
+        assert FollowUp.get(FollowUp.contact == ids["helene"]).done_on is not None
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("end")
+        await settle(pilot)
+        card = app.screen.query_one(ContactCardView).card
+        assert card.name == "Hélène Vasseur"
+        assert card.follow_ups == ()
+        assert card.interactions[0].notes == "Annonce envoyée"
+
+
+async def test_meeting_report_from_the_card(db_path: Path) -> None:
+    from tui_reseau.ui.screens.meeting_form import MeetingFormScreen
+
+    app, _ = small_network_app(db_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "m")  # Jean Dupont
+        await settle(pilot)
+        assert isinstance(app.screen, MeetingFormScreen)
+        app.screen.query_one("#notes").text = "Café : parle d'un client à Lens"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        card = app.screen.query_one(ContactCardView).card
+        assert card.name == "Jean Dupont"
+        assert card.interactions[0].notes == "Café : parle d'un client à Lens"
+        assert card.last_contact_on == app.today

@@ -36,8 +36,8 @@ class CardScreen(ContactActions, Screen[None]):
         yield ContactCardView(id="card")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self._load()
+    def on_screen_resume(self) -> None:
+        self._load()  # first display, and back from a form or the agenda: always fresh
 
     @work(thread=True, exclusive=True, group="card", exit_on_error=False)
     def _load(self) -> None:

@@ -22,6 +22,8 @@ class ContactActions:
     CONTACT_BINDINGS = [
         Binding("e", "edit_contact", "Modifier"),
         Binding("n", "add_detail", "Noter un détail"),
+        Binding("m", "record_meeting", "Compte rendu"),
+        Binding("r", "new_follow_up", "Relance"),
         Binding("delete", "delete_contact", "Supprimer", key_display="Suppr"),
     ]
 
@@ -82,6 +84,34 @@ class ContactActions:
         self.app.contact_removed(contact_id)  # type: ignore[attr-defined]
         self.notify(f"{name or 'Contact'} supprimé.")  # type: ignore[attr-defined]
         self.contact_deleted(contact_id, name)
+
+    def action_record_meeting(self) -> None:
+        """After a meeting, in under a minute: exchange, details, qualification, next step."""
+        from tui_reseau.ui.screens.meeting_form import MeetingFormScreen
+
+        contact_id = self.current_contact_id()
+        if contact_id is None:
+            return
+
+        def done(saved: bool | None) -> None:
+            if saved:
+                self.contact_updated(contact_id)
+
+        self.app.push_screen(MeetingFormScreen(contact_id), done)  # type: ignore[attr-defined]
+
+    def action_new_follow_up(self) -> None:
+        from tui_reseau.ui.screens.follow_up_dialogs import NewFollowUpDialog
+
+        contact_id = self.current_contact_id()
+        if contact_id is None:
+            return
+
+        def done(saved: bool | None) -> None:
+            if saved:
+                self.contact_updated(contact_id)
+
+        dialog = NewFollowUpDialog(contact_id, self.current_contact_name())
+        self.app.push_screen(dialog, done)  # type: ignore[attr-defined]
 
     def action_add_detail(self) -> None:
         contact_id = self.current_contact_id()

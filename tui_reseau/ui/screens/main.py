@@ -47,6 +47,7 @@ class MainScreen(ContactActions, Screen[None]):
         Binding("f", "filters", "Filtres"),
         Binding("v", "next_view", "Fiche / carte"),
         Binding("c", "map", "Carte plein écran"),
+        Binding("g", "agenda", "Agenda"),
         Binding("1", "toggle_circle(1)", "Cercle 1", show=False),
         Binding("2", "toggle_circle(2)", "Cercle 2", show=False),
         Binding("3", "toggle_circle(3)", "Cercle 3", show=False),
@@ -61,6 +62,7 @@ class MainScreen(ContactActions, Screen[None]):
         super().__init__()
         self.filter = ContactFilter()
         self._pole_index = 0
+        self._keep: int | None = None  # the contact a reload under way will select
 
     # ------------------------------------------------------------------ layout
 
@@ -115,8 +117,15 @@ class MainScreen(ContactActions, Screen[None]):
     # ------------------------------------------------------------------ loading
 
     def reload(self, keep: int | None = None) -> None:
-        """Fetch the ids of the list again (after a write or a filter change)."""
-        self._load_ids(self.filter, keep if keep is not None else self.contact_list.current_id)
+        """Fetch the ids of the list again (after a write or a filter change).
+
+        The cursor stays on ``keep``, else on the contact a reload still under way was asked to
+        keep (a newer reload replaces it), else on the current one.
+        """
+        if keep is None:
+            keep = self._keep if self._keep is not None else self.contact_list.current_id
+        self._keep = keep
+        self._load_ids(self.filter, keep)
 
     @work(thread=True, exclusive=True, group="ids", exit_on_error=False)
     def _load_ids(self, flt: ContactFilter, keep: int | None) -> None:
@@ -126,6 +135,7 @@ class MainScreen(ContactActions, Screen[None]):
             self.app.call_from_thread(self._show_ids, ids, total, keep)
 
     def _show_ids(self, ids: array, total: int, keep: int | None) -> None:
+        self._keep = None
         self.contact_list.forget_rows()
         self.contact_list.set_ids(ids, keep)
         self._update_topbar(len(ids), total)
@@ -278,6 +288,20 @@ class MainScreen(ContactActions, Screen[None]):
     def _map_area(self, event: CircleMap.AreaChosen) -> None:
         self._apply_filter(area_filter(event.circle, event.pole))
         self.contact_list.focus()
+
+    def action_agenda(self) -> None:
+        """The follow-ups of the day and the relations to revive."""
+        from tui_reseau.ui.screens.agenda import AgendaScreen
+
+        self.app.push_screen(AgendaScreen())
+
+    def on_screen_resume(self) -> None:
+        """Back from another screen (agenda, map, card): what was done there shows here."""
+        if self.contact_list.ids:
+            self.contact_list.forget_rows()
+            self.reload()
+            if not self.narrow and self.contact_list.current_id is not None:
+                self._load_card(self.contact_list.current_id)
 
     def action_map(self) -> None:
         """The circle map full screen; Enter on a ring or sector filters this list."""
