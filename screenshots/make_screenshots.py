@@ -46,6 +46,8 @@ SHOTS: dict[str, tuple[tuple[int, int], tuple[str, ...]]] = {
     "card": ((120, 36), ("down", "down", "down", "tab")),
     "search": ((120, 36), ("slash", *"boulanger amiens")),
     "map": ((120, 36), ("c",)),
+    "agenda": ((120, 36), ("g",)),
+    "meeting": ((120, 36), ("down", "down", "down", "m")),
     "main-80x24": ((80, 24), ()),
     "card-80x24": ((80, 24), ("down", "down", "down", "enter")),
 }
