@@ -227,7 +227,7 @@ async def test_tags_complete_from_those_in_use(tmp_path: Path) -> None:
         assert field(app, "tags").value == "bni, client"
         assert app.focused is field(app, "tags")  # Tab completed; the next one moves on
         await pilot.press("tab")
-        assert app.focused is app.screen.query_one("#notes", TextArea)
+        assert app.focused is app.screen.query_one("#cadence", Input)
 
 
 async def test_edit_a_company_and_the_card_follows(tmp_path: Path) -> None:

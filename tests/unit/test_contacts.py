@@ -156,3 +156,17 @@ def test_an_empty_detail_is_refused_in_french() -> None:
     with pytest.raises(ValidationError) as info:
         add_detail(cid, "passion", "   ")
     assert "vide" in info.value.message
+
+
+def test_a_contact_keeps_its_own_cadence_or_the_circle_s() -> None:
+    cid = _save(cadence="15 jours")
+    assert Contact.get_by_id(cid).cadence_days == 15
+    draft = draft_of(cid)
+    assert draft.cadence == "15"
+    draft.cadence = ""
+    save_contact(draft, cid, today=TODAY)
+    assert Contact.get_by_id(cid).cadence_days is None
+    draft.cadence = "souvent"
+    with pytest.raises(ValidationErrors) as info:
+        save_contact(draft, cid, today=TODAY)
+    assert "Cadence illisible" in info.value.by_field["cadence"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from peewee import JOIN, fn
 
 from tui_reseau.domain import geography
+from tui_reseau.domain.cadence import parse_cadence
 from tui_reseau.domain.validation import (
     ValidationError,
     clean_text,
@@ -226,6 +227,7 @@ class ContactDraft:
     linkedin_url: str = ""
     tags: str = ""
     notes: str = ""
+    cadence: str = ""  # keep-in-touch cadence in days; blank: the circle's
 
     def suggested_pole(self) -> str | None:
         """The pole the city (or postcode) suggests, as a code; None when it says nothing."""
@@ -256,6 +258,7 @@ def draft_of(contact_id: int) -> ContactDraft:
         linkedin_url=c.linkedin_url or "",
         tags=", ".join(tags),
         notes=c.notes,
+        cadence=str(c.cadence_days) if c.cadence_days else "",
     )
 
 
@@ -297,6 +300,9 @@ def validate(draft: ContactDraft, contact_id: int | None = None) -> dict[str, ob
     values["phone"] = check("phone", normalise_phone, draft.phone)
     values["linkedin_url"] = check("linkedin", normalise_linkedin, draft.linkedin_url)
     tags = check("tags", parse_tags, draft.tags)
+    values["cadence_days"] = (
+        check("cadence", parse_cadence, draft.cadence, "cadence") if draft.cadence.strip() else None
+    )
     values["_tags"] = tags or ()
 
     if draft.circle not in (1, 2, 3):

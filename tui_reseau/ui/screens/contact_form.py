@@ -68,6 +68,7 @@ FIELDS: dict[str, str] = {
     "introduced_by": "Présenté par",
     "linkedin": "LinkedIn",
     "tags": "Étiquettes",
+    "cadence": "Cadence",
     "notes": "Notes",
 }
 TEXT_FIELDS = ("first_name", "last_name", "company", "role", "email", "phone", "postcode")
@@ -203,6 +204,14 @@ class ContactFormScreen(ModalScreen[int | None]):
                         id="tags", placeholder="ex. client, bni", suggester=self._tags, compact=True
                     ),
                 )
+                yield from self._row(
+                    "cadence",
+                    Input(
+                        id="cadence",
+                        placeholder="jours entre deux échanges ; vide : celle du cercle",
+                        compact=True,
+                    ),
+                )
                 yield from self._row("notes", TextArea(id="notes", compact=True))
             with Horizontal(id="buttons"):
                 yield Label("", id="status", markup=False)
@@ -257,6 +266,7 @@ class ContactFormScreen(ModalScreen[int | None]):
             self.query_one("#city", Input).value = draft.city
             self.query_one("#linkedin", Input).value = draft.linkedin_url
             self.query_one("#tags", Input).value = draft.tags
+            self.query_one("#cadence", Input).value = draft.cadence
             self.query_one("#notes", TextArea).text = draft.notes
             self.query_one("#qualified", Checkbox).value = draft.qualified
             self._set_circle(draft.circle)
@@ -293,6 +303,7 @@ class ContactFormScreen(ModalScreen[int | None]):
             introduced_by_id=self._introducer_id,
             linkedin_url=text("linkedin"),
             tags=text("tags"),
+            cadence=text("cadence"),
             notes=self.query_one("#notes", TextArea).text,
         )
 
