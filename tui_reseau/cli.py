@@ -93,6 +93,12 @@ def build_parser() -> argparse.ArgumentParser:
         return sub
 
     command("locate", "affiche où sont la base de données, la configuration et les journaux")
+    cadence = command(
+        "cadence",
+        "affiche ou règle la cadence de suivi de chaque cercle (jours entre deux échanges)",
+    )
+    cadence.add_argument("circle", nargs="?", type=int, choices=(1, 2, 3), metavar="CERCLE")
+    cadence.add_argument("days", nargs="?", metavar="JOURS", help="ex. 30, « 45 j »")
     demo = command("demo", "remplit une base vide avec un réseau de démonstration fictif")
     demo.add_argument(
         "--contacts",
@@ -510,6 +516,28 @@ def _invalid_contact(exc: ValidationErrors) -> _InvalidInput:
     )
 
 
+def _cmd_cadence(args: argparse.Namespace, target: DbTarget) -> int:
+    from tui_reseau.domain.cadence import default_cadences, set_default_cadence
+    from tui_reseau.domain.validation import ValidationError
+    from tui_reseau.domain.vocabulary import Circle
+    from tui_reseau.store.database import close_database, open_database
+
+    if args.circle is not None and args.days is None:
+        raise ReseauError("Indiquez aussi le nombre de jours.", "Exemple : reseau cadence 2 60")
+    open_database(target)
+    try:
+        if args.circle is not None:
+            try:
+                set_default_cadence(args.circle, args.days)
+            except ValidationError as exc:
+                raise ReseauError(exc.message, "Exemple : reseau cadence 2 60") from exc
+        for circle, days in sorted(default_cadences().items()):
+            print(f"Cercle {circle} — {Circle(circle).label} : {days} jours")
+    finally:
+        close_database()
+    return EXIT_OK
+
+
 COMMANDS: dict[str | None, Handler] = {
     None: _cmd_tui,
     "locate": _cmd_locate,
@@ -517,6 +545,7 @@ COMMANDS: dict[str | None, Handler] = {
     "brief": _cmd_brief,
     "search": _cmd_search,
     "add": _cmd_add,
+    "cadence": _cmd_cadence,
 }
 
 

@@ -118,3 +118,15 @@ def test_a_network_readable_by_others_is_reported_with_the_fix(tmp_path: Path) -
     assert f"chmod 600 '{db}'" in result.stderr
     db.chmod(0o600)
     assert "lisible" not in run("locate", "--db", str(db)).stderr
+
+
+def test_cadence_per_circle_is_shown_and_set(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.db")
+    shown = run("cadence", "--db", db)
+    assert shown.returncode == 0
+    assert "Cercle 2 — Prescripteurs locaux : 45 jours" in shown.stdout
+    assert run("cadence", "2", "60 j", "--db", db).returncode == 0
+    assert "Cercle 2 — Prescripteurs locaux : 60 jours" in run("cadence", "--db", db).stdout
+    wrong = run("cadence", "2", "souvent", "--db", db)
+    assert wrong.returncode == 1
+    assert "Cadence illisible" in wrong.stderr
