@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from textual.pilot import Pilot
+
 from tui_reseau.domain.contacts import ContactDraft, save_contact
 from tui_reseau.domain.details import add_detail, set_still_true
 from tui_reseau.locations import DbTarget
@@ -12,6 +14,13 @@ from tui_reseau.store.models import FollowUp, Interaction, InteractionContact
 from tui_reseau.ui.app import ReseauApp, make_app
 
 TODAY = dt.date(2026, 11, 26)
+
+
+async def settle(pilot: Pilot) -> None:
+    """Let the app process what is pending, then wait for its workers, then repaint."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 def build_small_network() -> dict[str, int]:

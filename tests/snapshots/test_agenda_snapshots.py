@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from tests.network import TODAY
+from tests.network import TODAY, settle
 from tests.ui.test_agenda import agenda_network
 from tui_reseau.locations import DbTarget
 from tui_reseau.ui.app import ReseauApp, make_app
@@ -22,12 +22,6 @@ def agenda_app(tmp_path: Path) -> ReseauApp:
     app = make_app(DbTarget(path=tmp_path / "r.db"), today=TODAY)
     agenda_network()
     return app
-
-
-async def settle(pilot: Pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def on_the_agenda(*keys: str) -> Callable[[Pilot], Awaitable[None]]:

@@ -10,6 +10,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
+from tests.network import settle
 from tui_reseau.domain.contacts import ContactDraft, save_contact
 from tui_reseau.domain.details import add_detail
 from tui_reseau.locations import DbTarget
@@ -59,12 +60,6 @@ def forms_app(tmp_path: Path) -> ReseauApp:
     )
     add_detail(jean, "conjoint", "Marie, architecte à Lille", noted_on=TODAY)
     return app
-
-
-async def settle(pilot: Pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def pressing(*keys: str) -> Callable[[Pilot], Awaitable[None]]:

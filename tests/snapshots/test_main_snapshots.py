@@ -6,17 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.network import TODAY, small_network_app
+from tests.network import TODAY, settle, small_network_app
 from tui_reseau.locations import DbTarget
 from tui_reseau.ui.app import make_app
 
 SIZES = [pytest.param((120, 36), id="120x36"), pytest.param((80, 24), id="80x24")]
-
-
-async def settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def keys_then_settle(*keys: str):

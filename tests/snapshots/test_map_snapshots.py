@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.network import TODAY, small_network_app
+from tests.network import TODAY, settle, small_network_app
 from tui_reseau.domain.demo import generate_demo
 from tui_reseau.locations import DbTarget
 from tui_reseau.ui.app import ReseauApp, make_app
@@ -15,12 +15,6 @@ from tui_reseau.ui.screens.map import MapScreen
 SIZES = [pytest.param((120, 36), id="120x36"), pytest.param((80, 24), id="80x24")]
 TO_HELENE = ("up", "up", "up", "right", "right", "right", "right", "tab")
 """Ring 1, then clockwise to Amiens & Somme, then Tab to Hélène (an overdue follow-up)."""
-
-
-async def settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def map_then(*keys: str):

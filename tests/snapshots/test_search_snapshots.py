@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.network import settle
 from tui_reseau.domain.contacts import ContactDraft, save_contact
 from tui_reseau.domain.details import add_detail
 from tui_reseau.locations import DbTarget
@@ -43,12 +44,6 @@ def search_network(db_path: Path) -> ReseauApp:
     )
     person("Claire", "Lemaire", "Banque du Beffroi", "Douai", 2, role="Chargée d'affaires")
     return app
-
-
-async def settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def search_for(query: str):

@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
-from tests.network import TODAY, build_small_network
+from tests.network import TODAY, build_small_network, settle
 from tui_reseau.domain.agenda import create_follow_up, snooze
 from tui_reseau.domain.contacts import ContactDraft, save_contact
 from tui_reseau.domain.details import add_detail
@@ -79,12 +79,6 @@ def agenda_network() -> dict[str, int]:
 def agenda_app(db_path: Path) -> tuple[ReseauApp, dict[str, int]]:
     app = make_app(DbTarget(path=db_path), today=TODAY)
     return app, agenda_network()
-
-
-async def settle(pilot: Pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def open_agenda(pilot: Pilot) -> AgendaScreen:

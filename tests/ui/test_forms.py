@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, Label, OptionList, Select, TextArea
 
+from tests.network import settle
 from tui_reseau.domain.contacts import ContactDraft, save_contact
 from tui_reseau.domain.details import add_detail
 from tui_reseau.domain.vocabulary import CONTACT_KINDS, Circle
@@ -77,12 +78,6 @@ def network_app(tmp_path: Path) -> tuple[ReseauApp, dict[str, int]]:
     }
     add_detail(ids["helene"], "passion", "voile à Wimereux", noted_on=TODAY)
     return app, ids
-
-
-async def settle(pilot: Pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def field(app: ReseauApp, key: str) -> Input:

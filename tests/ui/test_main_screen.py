@@ -5,18 +5,12 @@ from __future__ import annotations
 import inspect
 from pathlib import Path
 
-from tests.network import small_network_app
+from tests.network import settle, small_network_app
 from tui_reseau.store.models import Contact, MemorisedDetail
 from tui_reseau.ui.screens.card import CardScreen
 from tui_reseau.ui.screens.confirm import ConfirmScreen
 from tui_reseau.ui.widgets.contact_card import ContactCardView
 from tui_reseau.ui.widgets.contact_list import ContactList
-
-
-async def settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def names_in_list(app) -> list[str]:

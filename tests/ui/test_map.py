@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.message import Message
 
-from tests.network import TODAY, small_network_app
+from tests.network import TODAY, settle, small_network_app
 from tui_reseau.domain.contacts import ContactFilter
 from tui_reseau.domain.demo import generate_demo
 from tui_reseau.locations import DbTarget
@@ -23,12 +23,6 @@ from tui_reseau.ui.widgets.circle_map import (
 )
 
 WIDE = (120, 36)
-
-
-async def settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def open_map(pilot, on_filter=None) -> CircleMap:

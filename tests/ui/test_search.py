@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from tests.network import settle
 from tui_reseau.domain.contacts import ContactDraft, save_contact
 from tui_reseau.domain.details import add_detail
 from tui_reseau.locations import DbTarget
@@ -67,12 +68,6 @@ def network(db_path: Path) -> tuple[ReseauApp, dict[str, int]]:
     ids = {f"{d.first_name} {d.last_name}": save_contact(d, today=TODAY) for d in PEOPLE}
     add_detail(ids["Claire Roussel"], "passion", "voile à Wimereux", noted_on=TODAY)
     return app, ids
-
-
-async def settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def search_screen(app: ReseauApp) -> SearchScreen:

@@ -70,3 +70,13 @@ class ConfirmScreen(ModalScreen[bool]):
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:
         self.dismiss(False)
+
+
+def discard_question(what: str = "les modifications") -> ConfirmScreen:
+    """« Abandonner … ? » before throwing away what was typed; Escape keeps typing."""
+    return ConfirmScreen(
+        f"Abandonner {what} ? Ce que vous avez tapé sera perdu.",
+        "Abandonner",
+        cancel_label="Continuer la saisie",
+        destructive=False,
+    )

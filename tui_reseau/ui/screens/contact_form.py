@@ -40,7 +40,7 @@ from tui_reseau.domain.vocabulary import (
     SECTORS,
     Circle,
 )
-from tui_reseau.ui.screens.confirm import ConfirmScreen
+from tui_reseau.ui.screens.confirm import discard_question
 from tui_reseau.ui.widgets.inputs import (
     CommuneSuggester,
     CompletingInput,
@@ -548,11 +548,6 @@ class ContactFormScreen(ModalScreen[int | None]):
                 self.dismiss(None)
 
         self.app.push_screen(
-            ConfirmScreen(
-                "Abandonner les modifications ? Ce que vous avez tapé sera perdu.",
-                "Abandonner",
-                cancel_label="Continuer la saisie",
-                destructive=False,
-            ),
+            discard_question("les modifications"),
             answered,
         )

@@ -17,7 +17,7 @@ from tui_reseau.domain import contacts as contacts_service
 from tui_reseau.domain import details as details_service
 from tui_reseau.domain.validation import ValidationError
 from tui_reseau.domain.vocabulary import DETAIL_KINDS
-from tui_reseau.ui.screens.confirm import ConfirmScreen
+from tui_reseau.ui.screens.confirm import discard_question
 
 DEFAULT_KIND = "projet"
 FIELDS = ("kind", "text")
@@ -163,11 +163,6 @@ class DetailFormScreen(ModalScreen[bool]):
                 self.dismiss(False)
 
         self.app.push_screen(
-            ConfirmScreen(
-                "Abandonner les modifications ? Ce que vous avez tapé sera perdu.",
-                "Abandonner",
-                cancel_label="Continuer la saisie",
-                destructive=False,
-            ),
+            discard_question("les modifications"),
             answered,
         )

@@ -29,7 +29,7 @@ from tui_reseau.domain import agenda as agenda_service
 from tui_reseau.domain.dates import DateParseError, format_date, format_relative
 from tui_reseau.domain.validation import ValidationError
 from tui_reseau.domain.vocabulary import CHANNELS
-from tui_reseau.ui.screens.confirm import ConfirmScreen
+from tui_reseau.ui.screens.confirm import discard_question
 
 DATE_EXAMPLES = "ex. lundi, +3j, +2s, 15/12"
 KEYS_HELP = "Entrée ou ctrl+s : enregistrer · Échap : annuler"
@@ -197,12 +197,7 @@ class FollowUpDialog(ModalScreen[bool]):
                 self.dismiss(False)
 
         self.app.push_screen(
-            ConfirmScreen(
-                "Abandonner ? Ce que vous avez tapé sera perdu.",
-                "Abandonner",
-                cancel_label="Continuer la saisie",
-                destructive=False,
-            ),
+            discard_question("la saisie"),
             answered,
         )
 

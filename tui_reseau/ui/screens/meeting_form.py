@@ -28,7 +28,7 @@ from tui_reseau.domain.contacts import ValidationErrors
 from tui_reseau.domain.dates import format_date, format_relative
 from tui_reseau.domain.meetings import MeetingDraft, MeetingResult, record_meeting
 from tui_reseau.domain.vocabulary import CHANNELS, DETAIL_KINDS
-from tui_reseau.ui.screens.confirm import ConfirmScreen
+from tui_reseau.ui.screens.confirm import discard_question
 
 # Field keys of record_meeting's errors, in the order of the form; each is also the id of its
 # widget (the detail rows excepted) and, suffixed with "-error", of the red line under it.
@@ -461,11 +461,6 @@ class MeetingFormScreen(ModalScreen[bool]):
                 self.dismiss(False)
 
         self.app.push_screen(
-            ConfirmScreen(
-                "Abandonner ce compte rendu ? Ce que vous avez tapé sera perdu.",
-                "Abandonner",
-                cancel_label="Continuer la saisie",
-                destructive=False,
-            ),
+            discard_question("ce compte rendu"),
             answered,
         )
