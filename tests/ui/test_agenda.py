@@ -471,7 +471,7 @@ async def test_meeting_with_two_details_and_a_follow_up_in_one_go(db_path: Path)
         assert form.query_one("#qualified", Checkbox).value  # already qualified
         assert form.query_one("#channel", Select).value == "dejeuner"
 
-        await pilot.press(*"hier", "tab", "tab", *"1h30", "tab")
+        await pilot.press(*"hier", "tab", "tab", "tab", *"1h30", "tab")  # date, canal, événement
         assert app.focused is form.query_one("#notes", TextArea)
         await pilot.press(*"Visite du local d'Abbeville", "tab")
         assert app.focused is form.query_one("#detail-kind-1", Select)  # « Projet en cours »
@@ -587,7 +587,7 @@ async def test_escape_on_a_changed_meeting_form_asks_first(db_path: Path) -> Non
         before = table_sizes()
         await pilot.press("m")
         await settle(pilot)
-        await pilot.press("tab", "tab", "tab", *"Rien de neuf", "escape")
+        await pilot.press("tab", "tab", "tab", "tab", *"Rien de neuf", "escape")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("escape")
@@ -599,3 +599,25 @@ async def test_escape_on_a_changed_meeting_form_asks_first(db_path: Path) -> Non
         await settle(pilot)
         assert app.screen is screen
         assert table_sizes() == before
+
+
+async def test_a_meeting_can_be_tied_to_a_recent_event(tmp_path: Path) -> None:
+    from tui_reseau.store.models import Event, EventContact, Interaction
+    from tui_reseau.ui.screens.meeting_form import MeetingFormScreen
+
+    app, ids = agenda_app(tmp_path / "r.db")
+    salon = Event.create(name="Salon de la logistique", held_on=TODAY - dt.timedelta(days=3))
+    Event.create(name="Vieux salon", held_on=TODAY - dt.timedelta(days=400))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        app.push_screen(MeetingFormScreen(next(iter(ids.values()))))
+        await settle(pilot)
+        select = app.screen.query_one("#event_id", Select)
+        labels = [str(prompt) for prompt, _ in select._options if str(prompt)]  # blank: ""
+        assert labels == [f"{salon.held_on:%d/%m} · Salon de la logistique"]
+        select.value = salon.id
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        meeting = Interaction.select().order_by(Interaction.id.desc()).get()
+        assert meeting.event_id == salon.id
+        assert EventContact.select().where(EventContact.event == salon).count() == 1

@@ -288,6 +288,17 @@ def _check_closing(ids: tuple[int, ...], contact_ids: tuple[int, ...] | None) ->
     return unique
 
 
+def events_around(today: dt.date, days: int = 90) -> list[tuple[int, str]]:
+    """Events of the last ``days`` and the coming week, newest first, as (id, « 14/11 · name »):
+    the choices of « rencontré à l'événement » in the meeting form."""
+    query = (
+        Event.select(Event.id, Event.held_on, Event.name)
+        .where(Event.held_on.between(today - dt.timedelta(days=days), today + dt.timedelta(days=7)))
+        .order_by(Event.held_on.desc(), Event.id.desc())
+    )
+    return [(eid, f"{held_on.strftime('%d/%m')} · {name}") for eid, held_on, name in query.tuples()]
+
+
 def record_meeting(draft: MeetingDraft, today: dt.date) -> MeetingResult:
     """Check ``draft`` entirely, then write the meeting in one transaction.
 

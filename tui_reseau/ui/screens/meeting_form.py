@@ -26,7 +26,7 @@ from tui_reseau.display import safe_text
 from tui_reseau.domain.card import ContactCard, load_card
 from tui_reseau.domain.contacts import ValidationErrors
 from tui_reseau.domain.dates import format_date, format_relative
-from tui_reseau.domain.meetings import MeetingDraft, MeetingResult, record_meeting
+from tui_reseau.domain.meetings import MeetingDraft, MeetingResult, events_around, record_meeting
 from tui_reseau.domain.vocabulary import CHANNELS, DETAIL_KINDS
 from tui_reseau.ui.screens.confirm import discard_question
 
@@ -35,6 +35,7 @@ from tui_reseau.ui.screens.confirm import discard_question
 FIELDS: dict[str, str] = {
     "happened_on": "Date",
     "channel": "Canal",
+    "event_id": "Événement",
     "duration": "Durée",
     "notes": "Notes",
     "details": "Détails appris",
@@ -145,6 +146,10 @@ class MeetingFormScreen(ModalScreen[bool]):
                     ),
                 )
                 yield from self._row(
+                    "event_id",
+                    Select[int]([], prompt="Aucun (hors événement)", id="event_id", compact=True),
+                )
+                yield from self._row(
                     "duration",
                     Input(placeholder="ex. 1h30, 45 min", id="duration", compact=True),
                 )
@@ -221,10 +226,17 @@ class MeetingFormScreen(ModalScreen[bool]):
     def _load(self) -> None:
         try:
             card = load_card(self.contact_id, self.app.today)  # type: ignore[attr-defined]
+            around = events_around(self.app.today)  # type: ignore[attr-defined]
         except Exception:
             self.app.call_from_thread(self.dismiss, False)  # the app reports the error
             raise
+        self.app.call_from_thread(self._set_events, around)
         self.app.call_from_thread(self._fill, card)
+
+    def _set_events(self, around: list[tuple[int, str]]) -> None:
+        self.query_one("#event_id", Select).set_options(
+            (Content(safe_text(label, single_line=True)), eid) for eid, label in around
+        )
 
     async def _fill(self, card: ContactCard | None) -> None:
         if card is None:
@@ -295,6 +307,7 @@ class MeetingFormScreen(ModalScreen[bool]):
         draft = MeetingDraft(
             contact_ids=(self.contact_id,),
             channel=self.query_one("#channel", Select).selection or "",
+            event_id=self.query_one("#event_id", Select).selection,
             happened_on_text=self.query_one("#happened_on", Input).value,
             duration_text=self.query_one("#duration", Input).value,
             notes=self.query_one("#notes", TextArea).text,
