@@ -115,6 +115,7 @@ class ContactList(ScrollView, can_focus=True):
         self.ids: array = array("q")
         self._rows: dict[int, ContactRow] = {}
         self._asked: set[int] = set()
+        self._loaded = False  # no ids received yet: "loading", not "nobody matches"
         self.today = today
 
     # ------------------------------------------------------------------ data in
@@ -122,6 +123,7 @@ class ContactList(ScrollView, can_focus=True):
     def set_ids(self, ids: array, keep: int | None = None) -> None:
         """Show these contacts (in this order); keep the cursor on ``keep`` if it is there."""
         self.ids = ids
+        self._loaded = True
         self._asked.clear()
         self.virtual_size = Size(self.size.width, len(ids))
         index = 0
@@ -213,7 +215,8 @@ class ContactList(ScrollView, can_focus=True):
         base = self.rich_style
         if index >= len(self.ids):
             if index == 0 and not self.ids:
-                return Strip([Segment(cell_fit(" Aucun contact ne correspond.", width), base)])
+                text = " Aucun contact ne correspond." if self._loaded else " Chargement…"
+                return Strip([Segment(cell_fit(text, width), base)])
             return Strip.blank(width, base)
         contact_id = self.ids[index]
         row = self._rows.get(contact_id)
