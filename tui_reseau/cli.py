@@ -93,6 +93,20 @@ def build_parser() -> argparse.ArgumentParser:
         return sub
 
     command("locate", "affiche où sont la base de données, la configuration et les journaux")
+    agenda = command(
+        "agenda",
+        "les relances en retard et du jour, et les relations à raviver (silencieux si rien)",
+    )
+    agenda.add_argument(
+        "--days",
+        type=int,
+        default=0,
+        metavar="N",
+        help="montrer aussi les relances des N prochains jours (0 par défaut)",
+    )
+    agenda.add_argument(
+        "--revive", type=int, default=5, metavar="N", help="relations à raviver montrées (5)"
+    )
     cadence = command(
         "cadence",
         "affiche ou règle la cadence de suivi de chaque cercle (jours entre deux échanges)",
@@ -516,6 +530,56 @@ def _invalid_contact(exc: ValidationErrors) -> _InvalidInput:
     )
 
 
+def _cmd_agenda(args: argparse.Namespace, target: DbTarget) -> int:
+    """For a shell login message: nothing printed when nothing is due."""
+    from tui_reseau.display import safe_text
+    from tui_reseau.domain.agenda import agenda
+    from tui_reseau.domain.cadence import relations_to_revive
+    from tui_reseau.domain.dates import format_relative
+    from tui_reseau.store.database import close_database
+
+    if target.path is not None and not target.path.exists():
+        return EXIT_OK  # no network yet: nothing is due
+    _open_network(target)
+    today = dt.date.today()
+    try:
+        plan = agenda(today, horizon_days=max(0, args.days))
+        revive = relations_to_revive(today, limit=max(0, args.revive)) if args.revive else []
+    finally:
+        close_database()
+    lines: list[str] = []
+    upcoming = [*plan.this_week, *plan.later] if args.days > 0 else []
+    for title, items in (
+        ("En retard", plan.overdue),
+        ("Aujourd'hui", plan.today),
+        (f"Dans les {args.days} prochains jours", upcoming),
+    ):
+        if items:
+            lines.append(f"{title} ({len(items)})")
+        for item in items:
+            who = safe_text(item.name, single_line=True)
+            company = f" ({safe_text(item.company, single_line=True)})" if item.company else ""
+            reason = safe_text(item.reason, single_line=True)
+            lines.append(f"  {format_relative(item.due_on, today):<14} {who}{company} — {reason}")
+            for hint in item.hints[:1]:
+                lines.append(f"  {'':<14} {safe_text(hint, single_line=True)}")
+    if revive:
+        lines.append(f"Relations à raviver ({len(revive)} premières)")
+        for person in revive:
+            since = (
+                f"{person.days_since} j sans échange"
+                if person.days_since is not None
+                else "jamais d'échange"
+            )
+            lines.append(
+                f"  {safe_text(person.name, single_line=True)} — cercle {person.circle}, "
+                f"{since} (cadence {person.cadence_days} j)"
+            )
+    if lines:
+        print("\n".join(lines))
+    return EXIT_OK
+
+
 def _cmd_cadence(args: argparse.Namespace, target: DbTarget) -> int:
     from tui_reseau.domain.cadence import default_cadences, set_default_cadence
     from tui_reseau.domain.validation import ValidationError
@@ -546,6 +610,7 @@ COMMANDS: dict[str | None, Handler] = {
     "search": _cmd_search,
     "add": _cmd_add,
     "cadence": _cmd_cadence,
+    "agenda": _cmd_agenda,
 }
 
 

@@ -130,3 +130,22 @@ def test_cadence_per_circle_is_shown_and_set(tmp_path: Path) -> None:
     wrong = run("cadence", "2", "souvent", "--db", db)
     assert wrong.returncode == 1
     assert "Cadence illisible" in wrong.stderr
+
+
+def test_agenda_is_quiet_when_nothing_is_due_and_lists_what_is(tmp_path: Path) -> None:
+    import datetime as dt
+
+    db = tmp_path / "a.db"
+    assert run("agenda", "--db", str(db)).stdout == ""  # no network yet: silent, exit 0
+    assert run("add", "Léa Martin", "--circle", "1", "--db", str(db)).returncode == 0
+    quiet = run("agenda", "--db", str(db))
+    assert (quiet.returncode, quiet.stdout) == (0, "")  # met today: nothing to revive yet
+    with sqlite3.connect(db) as conn:
+        conn.execute(
+            "INSERT INTO follow_up (contact_id, due_on, reason, created_at) VALUES (1, ?, ?, ?)",
+            (str(dt.date.today() - dt.timedelta(days=2)), "Envoyer le devis", "2026-01-01"),
+        )
+    shown = run("agenda", "--db", str(db))
+    assert shown.returncode == 0
+    assert "En retard (1)" in shown.stdout
+    assert "Léa Martin — Envoyer le devis" in shown.stdout
