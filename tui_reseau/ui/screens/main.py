@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import ContentSwitcher, Footer, Static
 from textual.worker import get_current_worker
 
@@ -63,6 +63,7 @@ class MainScreen(ContactActions, Screen[None]):
         self.filter = ContactFilter()
         self._pole_index = 0
         self._keep: int | None = None  # the contact a reload under way will select
+        self._stale = False  # a screen was on top: re-read the list when back
 
     # ------------------------------------------------------------------ layout
 
@@ -295,9 +296,15 @@ class MainScreen(ContactActions, Screen[None]):
 
         self.app.push_screen(AgendaScreen())
 
+    def on_screen_suspend(self) -> None:
+        # Dialogs report their own writes through callbacks; a whole screen on top (agenda,
+        # map, full-screen card) may change anything, so the list is read again on return.
+        self._stale = not isinstance(self.app.screen, ModalScreen)
+
     def on_screen_resume(self) -> None:
         """Back from another screen (agenda, map, card): what was done there shows here."""
-        if self.contact_list.ids:
+        stale, self._stale = self._stale, False
+        if stale and self.contact_list.ids:
             self.contact_list.forget_rows()
             self.reload()
             if not self.narrow and self.contact_list.current_id is not None:
