@@ -218,8 +218,12 @@ class ReseauApp(App[None]):
             self._hold_timer.stop()
             self._hold_timer = None
         held, self._held = self._held, None
+        # Straight into the focused widget's queue, in order: this runs in the screen's task,
+        # and keys still waiting in the app's queue will be forwarded there after these ones
+        # (re-posting to the app let them overtake: « /dupont » once arrived as « ontdup »).
+        target = self.focused or self.screen
         for key in held or ():
-            self.post_message(events.Key(key.key, key.character))
+            target._forward_event(events.Key(key.key, key.character))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # In the search, ctrl+p moves up the results: it must not open the palette there.
