@@ -12,10 +12,21 @@ import datetime as dt
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from tui_reseau import __version__
+from tui_reseau.commands import COMMAND_MODULES
+from tui_reseau.commands.common import (
+    EXIT_ERROR,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    Handler,
+    InvalidInput,
+    confirm,
+    open_network,
+)
 from tui_reseau.crashlog import log_exception
 from tui_reseau.errors import ReseauError
 from tui_reseau.locations import DbTarget, config_dir, log_dir, resolve_db
@@ -24,13 +35,6 @@ if TYPE_CHECKING:  # imported by the commands that use them, not at start-up
     from tui_reseau.domain.brief import Match
     from tui_reseau.domain.card import ContactCard
     from tui_reseau.domain.contacts import ValidationErrors
-
-EXIT_OK = 0
-EXIT_ERROR = 1
-EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
-
-Handler = Callable[[argparse.Namespace, DbTarget], int]
 
 
 class _FrenchHelp(argparse.RawDescriptionHelpFormatter):
@@ -182,7 +186,15 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument(
         "--qualified", action="store_true", help="contact qualifié (depuis aujourd'hui)"
     )
+    for module in _command_modules():
+        module.register(command)
     return parser
+
+
+def _command_modules() -> list[object]:
+    import importlib
+
+    return [importlib.import_module(name) for name in COMMAND_MODULES]
 
 
 _QUERY_HELP = "nom, prénom, entreprise, fonction ou ville, en un ou plusieurs mots ; "
@@ -206,16 +218,6 @@ def _cmd_locate(args: argparse.Namespace, target: DbTarget) -> int:
     return EXIT_OK
 
 
-def _confirm(question: str) -> bool:
-    if not sys.stdin.isatty():
-        return False
-    try:
-        answer = input(f"{question} [o/N] ")
-    except EOFError:
-        return False
-    return answer.strip().lower() in {"o", "oui", "y", "yes"}
-
-
 def _cmd_demo(args: argparse.Namespace, target: DbTarget) -> int:
     from tui_reseau.domain.demo import MAX_CONTACTS, MIN_CONTACTS, generate_demo
     from tui_reseau.store.database import close_database, open_database
@@ -227,7 +229,7 @@ def _cmd_demo(args: argparse.Namespace, target: DbTarget) -> int:
             "Exemple : reseau demo --contacts 150",
         )
     question = f"Remplir votre base {target.describe()} avec le réseau de démonstration ?"
-    if target.is_default and not args.yes and not _confirm(question):
+    if target.is_default and not args.yes and not confirm(question):
         raise ReseauError(
             "Base par défaut laissée telle quelle.",
             "Confirmez avec --yes, ou choisissez une autre base : reseau demo --db demo.db",
@@ -258,12 +260,6 @@ def _cmd_tui(args: argparse.Namespace, target: DbTarget) -> int:
     return EXIT_OK if app.return_code in (None, 0) else EXIT_ERROR
 
 
-class _InvalidInput(ReseauError):
-    """Something typed on the command line is wrong: exit code 2, like argparse."""
-
-    exit_code = EXIT_USAGE
-
-
 BRIEF_CHOICES = 9  # people listed when a brief's query is ambiguous
 _RICH_STYLES = {
     "": "",
@@ -275,19 +271,6 @@ _RICH_STYLES = {
 }
 # Characters json.dumps leaves raw that a terminal would act on: written as \u escapes instead.
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def _open_network(target: DbTarget) -> None:
-    """Open an existing network for a command that only reads (no empty file is created)."""
-    from tui_reseau.store.database import open_database
-
-    if target.path is not None and not target.path.exists():
-        raise ReseauError(
-            f"Aucune base de données à {target.describe()}.",
-            'Ajoutez un premier contact : reseau add "Prénom Nom" --circle 1, '
-            "ou vérifiez --db / RESEAU_DB (reseau locate).",
-        )
-    open_database(target)
 
 
 def _nobody(query: str) -> ReseauError:
@@ -305,7 +288,7 @@ def _cmd_brief(args: argparse.Namespace, target: DbTarget) -> int:
     query = " ".join(args.query)
     today = dt.date.today()
     number = re.fullmatch(r"\s*(?:n°\s*|#)?(\d{1,12})\s*", query)  # « reseau brief 151 »
-    _open_network(target)
+    open_network(target)
     try:
         card = load_card(int(number.group(1)), today) if number else None
         if card is None:
@@ -383,12 +366,12 @@ def _cmd_search(args: argparse.Namespace, target: DbTarget) -> int:
     from tui_reseau.store.database import close_database
 
     if not 1 <= args.limit <= 1000:
-        raise _InvalidInput(
+        raise InvalidInput(
             f"--limit {args.limit} : le nombre de résultats doit aller de 1 à 1 000.",
             "Exemple : reseau search dupont --limit 5",
         )
     query = " ".join(args.query)
-    _open_network(target)
+    open_network(target)
     try:
         matches = find_people(query, limit=args.limit)
     finally:
@@ -511,7 +494,7 @@ def _cmd_add(args: argparse.Namespace, target: DbTarget) -> int:
     return EXIT_OK
 
 
-def _invalid_contact(exc: ValidationErrors) -> _InvalidInput:
+def _invalid_contact(exc: ValidationErrors) -> InvalidInput:
     """Every wrong field, named by its option, and what to do."""
     lines = [f"  {_ADD_OPTIONS.get(e.field, e.field)} : {e.message}" for e in exc.errors]
     fields = {e.field for e in exc.errors}
@@ -525,9 +508,7 @@ def _invalid_contact(exc: ValidationErrors) -> _InvalidInput:
         hints.append("Les types de contact par cercle : reseau add --help.")
     hints.append("Rien n'a été enregistré.")
     count = "un champ à corriger" if len(lines) == 1 else f"{len(lines)} champs à corriger"
-    return _InvalidInput(
-        f"contact non enregistré, {count} :\n" + "\n".join(lines), "\n".join(hints)
-    )
+    return InvalidInput(f"contact non enregistré, {count} :\n" + "\n".join(lines), "\n".join(hints))
 
 
 def _cmd_agenda(args: argparse.Namespace, target: DbTarget) -> int:
@@ -540,7 +521,7 @@ def _cmd_agenda(args: argparse.Namespace, target: DbTarget) -> int:
 
     if target.path is not None and not target.path.exists():
         return EXIT_OK  # no network yet: nothing is due
-    _open_network(target)
+    open_network(target)
     today = dt.date.today()
     try:
         plan = agenda(today, horizon_days=max(0, args.days))
@@ -639,7 +620,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         target = resolve_db(args.db)
         _warn_if_readable_by_others(target)
-        return COMMANDS[args.command](args, target)
+        handler = COMMANDS.get(args.command)
+        if handler is None:
+            for module in _command_modules():
+                handler = module.HANDLERS.get(args.command, handler)  # type: ignore[attr-defined]
+        assert handler is not None  # argparse only accepts declared commands
+        return handler(args, target)
     except ReseauError as exc:
         from tui_reseau.display import safe_text  # messages quote what the user typed
 
