@@ -32,10 +32,13 @@ def test_ci_runs_the_readme_test_command_as_written() -> None:
 
 
 def _modules_of(package: str) -> list[str]:
+    """Every module of ``package``, sub-packages included (``domain.metrics.period``…)."""
     folder = ROOT.joinpath(*package.split("."))
-    return sorted(
-        f"{package}.{path.stem}" for path in folder.glob("*.py") if path.stem != "__init__"
-    )
+    names = []
+    for path in folder.rglob("*.py"):
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        names.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return sorted(set(names) - {package})
 
 
 @pytest.mark.parametrize(
@@ -43,7 +46,14 @@ def _modules_of(package: str) -> list[str]:
     [
         _modules_of("tui_reseau.store"),
         _modules_of("tui_reseau.domain"),
-        ["tui_reseau.cli", "tui_reseau.locations", "tui_reseau.display", "tui_reseau.crashlog"],
+        [
+            "tui_reseau.cli",
+            "tui_reseau.locations",
+            "tui_reseau.display",
+            "tui_reseau.crashlog",
+            *_modules_of("tui_reseau.commands"),
+            *_modules_of("tui_reseau.diagnostics"),
+        ],
     ],
     ids=["store", "domain", "cli"],
 )
