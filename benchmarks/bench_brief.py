@@ -1,6 +1,6 @@
 """Time of ``reseau brief QUERY --first`` against ``python -c "import peewee, rapidfuzz"``.
 
-    .venv/bin/python benchmarks/bench_brief.py [--sizes 10000,100000] [--runs 7] [--keep DIR]
+    .venv/bin/python benchmarks/bench_brief.py [--sizes 1000,10000,100000] [--runs 7] [--keep DIR]
 
 Each measure is a new process, as the user types the command in a shell: from spawn to exit,
 stdout piped (plain text, as in ``reseau brief dupont | less``). The baseline, the bare import of
@@ -134,7 +134,7 @@ def floor(runs: int = 7) -> tuple[float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--keep", metavar="DIR", help="keep (and reuse) the demo databases here")
     args = parser.parse_args()
