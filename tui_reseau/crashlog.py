@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-import traceback
 
 from tui_reseau.locations import log_dir, make_private_dir, make_private_file
 
@@ -13,6 +12,8 @@ LOG_NAME = "erreurs.log"
 
 def log_exception(exc: BaseException) -> str:
     """Append ``exc`` and its traceback to the log; return the log's path ("" if impossible)."""
+    import traceback  # only when something went wrong: every command imports this module
+
     try:
         folder = make_private_dir(log_dir())
         path = folder / LOG_NAME
