@@ -25,6 +25,12 @@ FULL: list[tuple[str, list[str]]] = [
     ("Agenda et relations à raviver", ["bench_agenda.py"]),
     ("Fiche avant rendez-vous (vs import peewee, rapidfuzz)", ["bench_brief.py"]),
     ("Réseau de démonstration : écriture", ["bench_demo.py"]),
+    ("Import LinkedIn : base vide et réseau de démo (vs csv.DictReader)", ["bench_import.py"]),
+    (
+        "Opportunités, recommandations et solde (vs lecture des opportunités)",
+        ["bench_exchanges.py"],
+    ),
+    ("Indicateurs : calcul sur 12 mois (vs GROUP BY sur les contacts)", ["bench_metrics.py"]),
 ]
 
 QUICK_ARGS: dict[str, list[str]] = {
@@ -35,6 +41,9 @@ QUICK_ARGS: dict[str, list[str]] = {
     "bench_agenda.py": ["10000"],
     "bench_brief.py": ["--sizes", "10000", "--runs", "3"],
     "bench_demo.py": ["1000", "10000"],
+    "bench_import.py": ["1000", "10000"],
+    "bench_exchanges.py": ["10000"],
+    "bench_metrics.py": ["10000"],
 }
 
 

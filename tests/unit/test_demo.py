@@ -61,11 +61,13 @@ def demo(database) -> DemoSummary:
 
 
 def _dump() -> dict[str, list[tuple]]:
-    """Every row of every table, in id order."""
+    """Every row of every table, in id order, columns in the model's order (so that a column
+    added by a later migration does not move ``updated_at`` from the end of each row)."""
     tables = {}
     for model in ALL_MODELS:
         name = model._meta.table_name
-        cursor = model._meta.database.execute_sql(f'SELECT * FROM "{name}" ORDER BY 1')
+        columns = ", ".join(f'"{f.column_name}"' for f in model._meta.sorted_fields)
+        cursor = model._meta.database.execute_sql(f'SELECT {columns} FROM "{name}" ORDER BY 1')
         tables[name] = cursor.fetchall()
     return tables
 

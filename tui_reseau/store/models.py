@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from peewee import (
+    SQL,
     BooleanField,
     CharField,
     Check,
@@ -64,6 +65,7 @@ class Contact(BaseModel):
     phone = CharField(max_length=20, null=True, index=True)  # E.164
     city = CharField(max_length=100, default="")
     postcode = CharField(max_length=10, default="")
+    address = TextField(default="", constraints=[SQL("DEFAULT ''")])  # street lines (0003)
     pole = CharField(max_length=20, null=True, index=True)  # vocabulary.Pole
     sector = CharField(max_length=30, null=True, index=True)  # vocabulary.SECTORS
     circle = SmallIntegerField(index=True, constraints=[Check("circle IN (1, 2, 3)")])
