@@ -249,7 +249,9 @@ def _cmd_demo(args: argparse.Namespace, target: DbTarget) -> int:
 
 
 def _cmd_tui(args: argparse.Namespace, target: DbTarget) -> int:
-    from tui_reseau.store.database import close_database
+    from tui_reseau.store.database import close_database, require_writable
+
+    require_writable(target)  # a read-only file: said before the screen is taken
     from tui_reseau.ui.app import make_app
 
     app = make_app(target)  # database errors are printed plainly, before the screen is taken
@@ -613,10 +615,29 @@ def _warn_if_readable_by_others(target: DbTarget) -> None:
         )
 
 
+def _report(exc: ReseauError) -> int:
+    from tui_reseau.display import safe_text  # messages quote what the user typed
+
+    print(f"reseau : {safe_text(exc.message)}", file=sys.stderr)
+    if exc.hint:
+        print(safe_text(exc.hint), file=sys.stderr)
+    return exc.exit_code
+
+
+def _database_error(exc: Exception, target: DbTarget | None) -> ReseauError | None:
+    """A database error met after the database was opened, said in French (None: another)."""
+    if target is None or "tui_reseau.store.database" not in sys.modules:
+        return None
+    from tui_reseau.store.database import explain_error
+
+    return explain_error(exc, target)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``reseau`` / ``tui-reseau`` / ``python -m tui_reseau``."""
     os.umask(0o077)  # everything this process creates is private to its owner
     args = build_parser().parse_args(argv)
+    target: DbTarget | None = None
     try:
         target = resolve_db(args.db)
         _warn_if_readable_by_others(target)
@@ -627,18 +648,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         assert handler is not None  # argparse only accepts declared commands
         return handler(args, target)
     except ReseauError as exc:
-        from tui_reseau.display import safe_text  # messages quote what the user typed
-
-        print(f"reseau : {safe_text(exc.message)}", file=sys.stderr)
-        if exc.hint:
-            print(safe_text(exc.hint), file=sys.stderr)
-        return exc.exit_code
+        return _report(exc)
     except KeyboardInterrupt:
         print("\nInterrompu.", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # the last guard: no traceback on the user's screen
+        explained = _database_error(exc, target)
+        if explained is not None:  # corrupt page, full disk, read-only file met while writing
+            return _report(explained)
         where = log_exception(exc)
         print(f"reseau : erreur inattendue ({type(exc).__name__}).", file=sys.stderr)
         if where:

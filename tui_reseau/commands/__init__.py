@@ -12,4 +12,10 @@ happen inside the handlers, so that ``reseau brief`` does not pay for ``reseau i
 
 from __future__ import annotations
 
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = (
+    "tui_reseau.commands.imports",
+    "tui_reseau.commands.exports",
+    "tui_reseau.commands.backup",
+    "tui_reseau.commands.privacy",
+    "tui_reseau.commands.doctor",
+)

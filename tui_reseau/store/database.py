@@ -3,11 +3,19 @@
 The models are bound to ``database_proxy``; :func:`open_database` makes the real database
 (SQLite file by default, any ``playhouse.db_url`` URL otherwise), brings its schema up to date
 with the numbered migrations, and binds the proxy to it.
+
+Several processes may write one SQLite file at once (the TUI, ``reseau add``, an import): WAL,
+a busy timeout, and write transactions that take the lock at BEGIN (IMMEDIATE) let each wait
+its turn instead of failing. Database errors met later (a damaged page, a full disk, a
+read-only file) are turned into French messages by :func:`explain_error`.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +28,12 @@ from tui_reseau.store.models import database_proxy
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 HISTORY_TABLE = "schema_migration"
 BUSY_TIMEOUT_MS = 10_000
+MIGRATION_RACE_DELAYS_S = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6)
+
+# Every write transaction takes SQLite's write lock at BEGIN: a transaction that read first and
+# then wrote could otherwise fail at once with « database is locked » (the busy timeout does not
+# help a reader that must become a writer after another process committed, in WAL mode).
+SQLITE_LOCK_TYPE = "IMMEDIATE"
 
 SQLITE_PRAGMAS: dict[str, object] = {
     "journal_mode": "wal",
@@ -52,7 +66,10 @@ def make_database(target: DbTarget) -> peewee.Database:
     """A Peewee database for ``target``, not yet connected (no file is touched)."""
     if target.path is not None:
         return peewee.SqliteDatabase(
-            str(target.path), pragmas=SQLITE_PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000
+            str(target.path),
+            pragmas=SQLITE_PRAGMAS,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            lock_type=SQLITE_LOCK_TYPE,
         )
     assert target.url is not None
     from playhouse.db_url import connect as connect_url  # only URLs need it
@@ -67,6 +84,7 @@ def make_database(target: DbTarget) -> peewee.Database:
         ) from exc
     if isinstance(database, peewee.SqliteDatabase):
         database._pragmas = list(SQLITE_PRAGMAS.items())
+        database._lock_type = SQLITE_LOCK_TYPE
     return database
 
 
@@ -106,6 +124,15 @@ def upgrade(database: peewee.Database) -> list[str]:
         )
     if not status.pending:
         return []
+    for delay in MIGRATION_RACE_DELAYS_S:
+        try:
+            return _runner(database).up()
+        except (peewee.IntegrityError, peewee.OperationalError):
+            # Two processes opened a new file at once: the other one is applying the same
+            # migrations (each in its own transaction, so this attempt left nothing behind).
+            time.sleep(delay)
+            if not schema_status(database).pending:
+                return []
     return _runner(database).up()
 
 
@@ -143,6 +170,8 @@ def open_database(target: DbTarget, *, migrate: bool = True) -> peewee.Database:
         database.connect(reuse_if_open=True)
         if migrate:
             upgrade(database)
+        if isinstance(database, peewee.SqliteDatabase):
+            read_every_root(database)
     except DatabaseOpenError:
         database.close()
         raise
@@ -158,35 +187,101 @@ def open_database(target: DbTarget, *, migrate: bool = True) -> peewee.Database:
     return database
 
 
+def read_every_root(database: peewee.SqliteDatabase) -> None:
+    """Read the first row of every table: a damaged root page is found now, in a few
+    milliseconds, rather than by the first screen (a whole check is ``reseau doctor``)."""
+    for table in database.get_tables():
+        database.execute_sql(f'SELECT * FROM "{table}" LIMIT 1').fetchall()
+
+
+def _read_only_folder(target: DbTarget) -> Path | None:
+    """The folder of a SQLite file where we may not create files (its -wal and -shm), if so."""
+    if target.path is None:
+        return None
+    folder = target.path.parent
+    return folder if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK) else None
+
+
 def _explain(exc: Exception, target: DbTarget) -> DatabaseOpenError:
+    """A French message and a hint for a database error met while opening or using ``target``."""
     text = str(exc).lower()
     where = target.describe()
     if "not a database" in text or "malformed" in text or "file is encrypted" in text:
         return DatabaseOpenError(
             f"{where} n'est pas une base tui_reseau lisible (fichier corrompu ou d'un autre "
             "format). Il n'a pas été modifié.",
-            "Restaurez une sauvegarde (reseau restore FICHIER) ou ouvrez une autre base avec --db.",
+            "Diagnostic : reseau doctor. Restaurez une sauvegarde ou ouvrez une autre base "
+            "avec --db.",
         )
     if "readonly" in text or "read-only" in text or "unable to open" in text:
+        folder = _read_only_folder(target)
+        if folder is not None and target.path is not None:
+            name = target.path.name
+            return DatabaseOpenError(
+                f"Impossible d'utiliser {where} : le dossier {folder} est en lecture seule, "
+                f"or SQLite doit y créer {name}-wal et {name}-shm.",
+                f"Rendez le dossier modifiable (chmod u+w '{folder}') ou copiez la base "
+                "ailleurs et ouvrez-la avec --db.",
+            )
         return DatabaseOpenError(
-            f"Impossible d'écrire dans {where} (fichier ou dossier en lecture seule).",
-            "Vérifiez les droits (ls -l) ou ouvrez une autre base avec --db.",
+            f"Impossible d'écrire dans {where} : le fichier est en lecture seule. "
+            "Rien n'a été enregistré.",
+            f"Rendez-le modifiable (chmod u+w '{where}') ou ouvrez une autre base avec --db ; "
+            "pour seulement consulter : reseau brief, reseau search.",
         )
     if "locked" in text or "busy" in text:
         return DatabaseOpenError(
             f"{where} est verrouillée par un autre programme depuis plus de "
-            f"{BUSY_TIMEOUT_MS // 1000} secondes.",
+            f"{BUSY_TIMEOUT_MS // 1000} secondes. Rien n'a été enregistré.",
             "Réessayez dans un instant ; si cela dure, fermez les autres sessions de reseau.",
         )
-    if "disk" in text and ("full" in text or "i/o" in text):
+    if "full" in text or "disk i/o" in text or "too large" in text:
         return DatabaseOpenError(
-            f"Écriture impossible dans {where} : disque plein ou erreur d'entrée/sortie.",
-            "Libérez de l'espace disque puis relancez ; rien n'a été enregistré à moitié.",
+            f"Écriture impossible dans {where} : disque plein (ou fichier trop grand) ou erreur "
+            "d'entrée/sortie. Rien n'a été enregistré à moitié.",
+            "Libérez de l'espace disque (df -h) puis relancez.",
         )
     return DatabaseOpenError(
-        f"Impossible d'ouvrir {where} : {exc}.",
-        "Vérifiez le chemin ou l'adresse donnés à --db / RESEAU_DB.",
+        f"Impossible d'utiliser {where} : {exc}.",
+        "Diagnostic : reseau doctor ; vérifiez le chemin ou l'adresse donnés à --db / RESEAU_DB.",
     )
+
+
+def explain_error(exc: BaseException, target: DbTarget) -> DatabaseOpenError | None:
+    """The French explanation of a database error raised while a command used ``target``.
+
+    Returns None when ``exc`` is not a database error (the caller logs it as unexpected).
+    Failed writes are rolled back by their transaction: the messages say nothing was saved.
+    """
+    if isinstance(exc, DatabaseOpenError):
+        return exc
+    # The first error is the one to explain: a failed rollback (« cannot rollback - no
+    # transaction is active », after SQLite already undid a write that found the disk full)
+    # carries it as its context.
+    chain: list[BaseException] = []
+    link: BaseException | None = exc
+    while link is not None and link not in chain:
+        chain.append(link)
+        link = link.__context__
+    for error in reversed(chain):
+        if isinstance(error, peewee.DatabaseError | sqlite3.DatabaseError):
+            return _explain(error, target)
+        if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+            return _explain(peewee.OperationalError("database or disk is full"), target)
+    return None
+
+
+def require_writable(target: DbTarget) -> None:
+    """Raise DatabaseOpenError when the SQLite file of ``target`` exists but cannot be written.
+
+    For the full-screen application, which must not open on a network where nothing it does
+    could be saved. Other databases (PostgreSQL) are checked by their server.
+    """
+    path = target.path
+    if path is None or not path.exists() or path.is_dir():
+        return
+    if _read_only_folder(target) is not None or not os.access(path, os.W_OK):
+        raise _explain(peewee.OperationalError("attempt to write a readonly database"), target)
 
 
 def close_database() -> None:
