@@ -477,3 +477,15 @@ def test_brief_text_fits_the_width(bound: None, width: int) -> None:
         text = brief_text(card, today, width)
         assert "\x1b" not in text
         assert max(cell_len(line) for line in text.splitlines()) <= width
+
+
+def test_an_empty_file_is_not_read_as_an_empty_network(tmp_path: Path, capsys) -> None:
+    from tui_reseau.cli import main
+
+    empty = tmp_path / "tronquee.db"
+    empty.touch()
+    code = main(["brief", "dupont", "--db", str(empty)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "fichier vide" in err and "reseau restore" in err
+    assert empty.stat().st_size == 0  # nothing was created in it

@@ -45,4 +45,12 @@ def open_network(target: DbTarget) -> None:
             'Ajoutez un premier contact : reseau add "Prénom Nom" --circle 1, '
             "ou vérifiez --db / RESEAU_DB (reseau locate).",
         )
+    if target.path is not None and target.path.is_file() and target.path.stat().st_size == 0:
+        # SQLite would take a 0-byte file for a new database: a command that reads must not
+        # turn a truncated file into an empty network.
+        raise ReseauError(
+            f"La base {target.describe()} est un fichier vide (0 octet) : aucun réseau à lire.",
+            "Si elle a été tronquée, restaurez une sauvegarde : reseau restore FICHIER ; "
+            'sinon ajoutez un premier contact : reseau add "Prénom Nom" --circle 1.',
+        )
     open_database(target)
