@@ -14,7 +14,6 @@ companies, phrases) are in :mod:`tui_reseau.domain.demo_data`.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
 import random
@@ -23,7 +22,7 @@ import sqlite3
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import accumulate
@@ -33,6 +32,7 @@ import peewee
 from tui_reseau.domain import demo_data as data
 from tui_reseau.domain.vocabulary import Pole
 from tui_reseau.errors import ReseauError
+from tui_reseau.store.cache import roomy_cache
 from tui_reseau.store.models import (
     BaseModel,
     Community,
@@ -58,7 +58,6 @@ MIN_CONTACTS = 10
 MAX_CONTACTS = 1_000_000
 DAYS_OF_HISTORY = 365  # dates spread over the year before today
 CHUNK_ROWS = 500
-WRITE_CACHE_KIB = 64 * 1024  # SQLite page cache while writing (the default is 2 MiB)
 # Fixed-date public holidays in France (month, day): nobody meets for work then.
 _PUBLIC_HOLIDAYS = frozenset(
     {(1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25)}
@@ -122,7 +121,7 @@ def generate_demo(*, contacts: int = 150, seed: int = 2026, today: dt.date) -> D
             "contacts (par exemple --contacts 150).",
         )
     _refuse_if_not_empty()
-    with _roomy_cache(), database_proxy.atomic():
+    with roomy_cache(), database_proxy.atomic():
         _refuse_if_not_empty()  # again, inside the transaction: nobody wrote in between
         demo = _DemoBuilder(contacts, seed, today, _id_offsets())
         demo.build()
@@ -181,21 +180,6 @@ def _insert(model: type[BaseModel], fields: Sequence[peewee.Field], rows: list[t
             templates[len(chunk)] = sql
             values = params
         database.execute_sql(sql, values)
-
-
-@contextlib.contextmanager
-def _roomy_cache() -> Iterator[None]:
-    """SQLite: a larger page cache while writing, so index pages stay in memory, then as before."""
-    database = database_proxy.obj
-    if not isinstance(database, peewee.SqliteDatabase):
-        yield
-        return
-    previous = int(database.execute_sql("PRAGMA cache_size").fetchone()[0])
-    database.execute_sql(f"PRAGMA cache_size = {-WRITE_CACHE_KIB}")
-    try:
-        yield
-    finally:
-        database.execute_sql(f"PRAGMA cache_size = {previous}")
 
 
 def _sync_sequences() -> None:
