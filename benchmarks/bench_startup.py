@@ -2,11 +2,16 @@
 
     .venv/bin/python benchmarks/bench_startup.py [--sizes 150,100000] [--runs 7]
 
-Each measure is a new process (as a user launches it): from spawn to the first screen that can
-be used — for reseau, the contact list holding its contacts and the rows on screen drawn; for
-the baseline, an empty ``App`` that has mounted and refreshed. Both run headless with the same
-harness, so their ratio is what the application adds to Textual's own start-up. Bytecode is
-cached as after a ``pip install`` (PYTHONDONTWRITEBYTECODE is dropped for the children).
+Each measure is a new process (as a user launches it): from spawn to the process's end, the
+app quitting as soon as its first screen can be used — for reseau, the contact list holding
+contacts with the rows on screen read (at start-up a first screenful is read with LIMIT; the
+rest of the ids, the footer and the search index follow); for the baseline, an empty ``App``
+that has mounted and refreshed. Quitting is part of the measure: work still running then
+(reading 100,000 ids) must stop at once. Both run headless with the same harness, so their
+ratio is what the application adds to Textual's own start-up (the issue asks for < 1.5).
+Bytecode is cached as after a ``pip install`` (PYTHONDONTWRITEBYTECODE is dropped).
+
+The machine is shared and noisy: run it several times and compare ratios, not milliseconds.
 """
 
 from __future__ import annotations

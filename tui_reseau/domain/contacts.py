@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from peewee import JOIN, fn
 
@@ -130,15 +131,33 @@ def apply_filter(query, flt: ContactFilter):  # a peewee query in, the same quer
     return query
 
 
-def contact_ids(flt: ContactFilter = ContactFilter()) -> array:
+def contact_ids(
+    flt: ContactFilter = ContactFilter(),
+    *,
+    limit: int | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> array:
     """The ids of the contacts ``flt`` lets through, ordered by last name then first name.
 
-    Returns a compact ``array('q')``: 100,000 ids weigh 800 kB, not 100,000 objects.
+    Returns a compact ``array('q')``: 100,000 ids weigh 800 kB, not 100,000 objects. With
+    ``limit``, only the first ones (a screenful to draw before the rest is read). When
+    ``should_stop`` answers True (asked every few thousand rows), the reading stops and what
+    was read so far is returned: the caller is going away (the application is closing).
     """
     query = apply_filter(Contact.select(Contact.id), flt).order_by(
         fn.LOWER(Contact.last_name), fn.LOWER(Contact.first_name), Contact.id
     )
-    return array("q", (row[0] for row in query.tuples().iterator()))
+    if limit is not None:
+        query = query.limit(limit)
+    rows = (row[0] for row in query.tuples().iterator())
+    if should_stop is None:
+        return array("q", rows)
+    ids = array("q")
+    while chunk := list(islice(rows, 5_000)):
+        ids.extend(chunk)
+        if should_stop():
+            break
+    return ids
 
 
 def contact_rows(ids: Sequence[int]) -> list[ContactRow]:

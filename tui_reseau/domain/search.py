@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tui_reseau.domain.contacts import ContactRow, contact_rows
-from tui_reseau.domain.search_index import SearchHit, SearchIndex
 from tui_reseau.domain.vocabulary import ALL_CONTACT_KINDS, DETAIL_KINDS, Pole, label
 from tui_reseau.store.models import (
     Contact,
@@ -34,6 +34,9 @@ FIELD_LABELS: dict[str, str] = {
     "notes": "notes",
 }
 BATCH = 1_000
+
+if TYPE_CHECKING:  # the index (and rapidfuzz) is imported when first built: not at start-up
+    from tui_reseau.domain.search_index import SearchHit, SearchIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +66,8 @@ def _documents(
 
     ``should_stop`` is asked between batches; when it answers True, BuildCancelled is raised.
     """
+    if should_stop():
+        raise BuildCancelled
     query = Contact.select(
         Contact.id,
         Contact.first_name,
@@ -144,6 +149,7 @@ class ContactSearch:
 
     def __init__(self) -> None:
         self._index: SearchIndex | None = None
+        self._known: set[int] = set()  # the ids in the index, to find who was removed
         self._lock = threading.Lock()
         self._ready = threading.Event()
         self.failed = False
@@ -157,8 +163,17 @@ class ContactSearch:
 
         Raises BuildCancelled, leaving the previous index in place, if ``should_stop`` says so.
         """
+        from tui_reseau.domain.search_index import SearchIndex
+
+        known: set[int] = set()
+
+        def noted(docs: Iterator[tuple[int, dict[str, str]]]) -> Iterator[tuple[int, dict]]:
+            for doc in docs:
+                known.add(doc[0])
+                yield doc
+
         try:
-            index = SearchIndex.build(_documents(should_stop=should_stop))
+            index = SearchIndex.build(noted(_documents(should_stop=should_stop)))
         except BuildCancelled:
             raise
         except Exception:
@@ -167,6 +182,7 @@ class ContactSearch:
             raise
         with self._lock:
             self._index = index
+            self._known = known
         self._ready.set()
         return len(index)
 
@@ -195,10 +211,29 @@ class ContactSearch:
                 return
             for cid, fields in documents:
                 self._index.add(cid, fields)
+                self._known.add(cid)
             for cid in wanted - {cid for cid, _ in documents}:
                 self._index.remove(cid)
+                self._known.discard(cid)
+
+    def sync(self, changed: Iterable[int], present: Collection[int]) -> int:
+        """Bring the index up to date after another process wrote, without a rebuild.
+
+        ``changed``: contacts created or edited since the last look (re-read); ``present``:
+        every id still in the database (those indexed but absent are removed). Returns how
+        many contacts were re-read or removed.
+        """
+        with self._lock:
+            if self._index is None:
+                return 0
+            gone = [cid for cid in self._known if cid not in present]
+        wanted = set(changed) | set(gone)
+        if wanted:
+            self.refresh(wanted)
+        return len(wanted)
 
     def remove(self, contact_id: int) -> None:
         with self._lock:
             if self._index is not None:
                 self._index.remove(contact_id)
+                self._known.discard(contact_id)

@@ -13,6 +13,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from tui_reseau.display import safe_text
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Ask ``question``; dismiss with True only on the confirm button or ctrl+s."""
@@ -50,7 +52,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.question, id="question", markup=False)
+            yield Static(safe_text(self.question), id="question", markup=False)
             yield Static("Échap : annuler · Tab puis Entrée ou ctrl+s : confirmer", classes="dim")
             with Horizontal():
                 yield Button(self.cancel_label, id="cancel")

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from textual.binding import Binding
 
+from tui_reseau.display import safe_text
 from tui_reseau.domain import contacts as contacts_service
 from tui_reseau.domain import details as details_service
 from tui_reseau.ui.screens.confirm import ConfirmScreen
@@ -62,7 +63,7 @@ class ContactActions:
         contact_id = self.current_contact_id()
         if contact_id is None:
             return
-        name = self.current_contact_name() or "ce contact"
+        name = safe_text(self.current_contact_name(), single_line=True) or "ce contact"
 
         def done(confirmed: bool | None) -> None:
             if confirmed:
@@ -82,7 +83,8 @@ class ContactActions:
 
     def _deleted(self, contact_id: int, name: str) -> None:
         self.app.contact_removed(contact_id)  # type: ignore[attr-defined]
-        self.notify(f"{name or 'Contact'} supprimé.")  # type: ignore[attr-defined]
+        shown = safe_text(name, single_line=True) or "Contact"
+        self.notify(f"{shown} supprimé.", markup=False)  # type: ignore[attr-defined]
         self.contact_deleted(contact_id, name)
 
     def action_record_meeting(self) -> None:

@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 from textual.widgets.select import InvalidSelectValueError
 from textual.worker import get_current_worker
 
+from tui_reseau.display import safe_text
 from tui_reseau.domain import contacts as contacts_service
 from tui_reseau.domain import geography
 from tui_reseau.domain.contacts import ContactDraft, ContactRow, ValidationErrors
@@ -45,6 +46,8 @@ from tui_reseau.ui.widgets.inputs import (
     CommuneSuggester,
     CompletingInput,
     PickerInput,
+    SafeInput,
+    SafeTextArea,
     TagSuggester,
 )
 
@@ -123,7 +126,7 @@ class ContactFormScreen(ModalScreen[int | None]):
             yield Label(title, id="title", markup=False)
             with VerticalScroll(id="fields"):
                 for key in ("first_name", "last_name", "company", "role"):
-                    yield from self._row(key, Input(id=key, compact=True))
+                    yield from self._row(key, SafeInput(id=key, compact=True))
                 yield from self._row(
                     "circle",
                     Select(
@@ -141,16 +144,18 @@ class ContactFormScreen(ModalScreen[int | None]):
                 )
                 yield from self._row(
                     "email",
-                    Input(id="email", placeholder="ex. jean.dupont@entreprise.fr", compact=True),
+                    SafeInput(
+                        id="email", placeholder="ex. jean.dupont@entreprise.fr", compact=True
+                    ),
                 )
                 yield from self._row(
-                    "phone", Input(id="phone", placeholder="ex. 06 12 34 56 78", compact=True)
+                    "phone", SafeInput(id="phone", placeholder="ex. 06 12 34 56 78", compact=True)
                 )
                 yield from self._row(
                     "city",
                     CompletingInput(id="city", suggester=CommuneSuggester(), compact=True),
                 )
-                yield from self._row("postcode", Input(id="postcode", compact=True))
+                yield from self._row("postcode", SafeInput(id="postcode", compact=True))
                 yield from self._row(
                     "pole",
                     Select(
@@ -192,7 +197,7 @@ class ContactFormScreen(ModalScreen[int | None]):
                 )
                 yield from self._row(
                     "linkedin",
-                    Input(
+                    SafeInput(
                         id="linkedin",
                         placeholder="ex. linkedin.com/in/jean-dupont",
                         compact=True,
@@ -206,13 +211,13 @@ class ContactFormScreen(ModalScreen[int | None]):
                 )
                 yield from self._row(
                     "cadence",
-                    Input(
+                    SafeInput(
                         id="cadence",
                         placeholder="jours entre deux échanges ; vide : celle du cercle",
                         compact=True,
                     ),
                 )
-                yield from self._row("notes", TextArea(id="notes", compact=True))
+                yield from self._row("notes", SafeTextArea(id="notes", compact=True))
             with Horizontal(id="buttons"):
                 yield Label("", id="status", markup=False)
                 yield Button("Annuler", id="cancel", compact=True)
@@ -278,7 +283,7 @@ class ContactFormScreen(ModalScreen[int | None]):
             self._introducer_id = draft.introduced_by_id
             self._introducer_name = introducer
             self.query_one("#introduced_by", Input).value = introducer
-            name = f"{draft.first_name} {draft.last_name}".strip()
+            name = safe_text(f"{draft.first_name} {draft.last_name}".strip(), single_line=True)
             self.query_one("#title", Label).update(f"Modifier le contact — {name}")
         self._initial = self._snapshot()
 
@@ -414,7 +419,13 @@ class ContactFormScreen(ModalScreen[int | None]):
         self._choices = {row.id: row.name for row in rows}
         choices.add_options(
             Option(
-                Content(" · ".join(p for p in (row.name, row.company, row.city) if p)), str(row.id)
+                Content(
+                    safe_text(
+                        " · ".join(p for p in (row.name, row.company, row.city) if p),
+                        single_line=True,
+                    )
+                ),
+                str(row.id),
             )
             for row in rows
         )

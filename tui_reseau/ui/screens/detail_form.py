@@ -13,11 +13,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Label, Select, TextArea
 from textual.widgets.select import InvalidSelectValueError
 
+from tui_reseau.display import safe_text
 from tui_reseau.domain import contacts as contacts_service
 from tui_reseau.domain import details as details_service
 from tui_reseau.domain.validation import ValidationError
 from tui_reseau.domain.vocabulary import DETAIL_KINDS
 from tui_reseau.ui.screens.confirm import discard_question
+from tui_reseau.ui.widgets.inputs import SafeTextArea
 
 DEFAULT_KIND = "projet"
 FIELDS = ("kind", "text")
@@ -57,7 +59,7 @@ class DetailFormScreen(ModalScreen[bool]):
             with Horizontal(classes="row"):
                 yield Label("Détail", classes="field-label")
                 with Vertical(classes="field"):
-                    yield TextArea(id="text", compact=True)
+                    yield SafeTextArea(id="text", compact=True)
                     yield Label(
                         "Ce qu'il faut retenir, en quelques mots : « passion : la voile à "
                         "Wimereux ».",
@@ -89,7 +91,8 @@ class DetailFormScreen(ModalScreen[bool]):
 
     def _fill(self, name: str, detail: details_service.DetailRecord | None) -> None:
         if name:
-            self.query_one("#title", Label).update(f"Détail mémorisé — {name}")
+            shown = safe_text(name, single_line=True)
+            self.query_one("#title", Label).update(f"Détail mémorisé — {shown}")
         if detail is not None:
             with suppress(InvalidSelectValueError):  # a kind no longer offered: the default
                 self.query_one("#kind", Select).value = detail.kind

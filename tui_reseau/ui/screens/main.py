@@ -7,7 +7,9 @@ that arrive after a newer request are dropped.
 
 from __future__ import annotations
 
+import threading
 from array import array
+from contextlib import suppress
 from dataclasses import replace
 
 from textual import on, work
@@ -16,6 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
+from textual.widget import MountError
 from textual.widgets import ContentSwitcher, Footer, Static
 from textual.worker import get_current_worker
 
@@ -31,6 +34,7 @@ from tui_reseau.ui.widgets.contact_card import ContactCardView
 from tui_reseau.ui.widgets.contact_list import ContactList, header_line
 
 NARROW_WIDTH = 100
+FIRST_PAGE = 100  # rows read and drawn at start-up before the whole list is
 SIDE_VIEWS: tuple[tuple[str, str], ...] = (("card", "Fiche"), ("side-map", "Carte"))
 POLE_CYCLE: tuple[str | None, ...] = (None, *(p.value for p in Pole))
 
@@ -48,6 +52,11 @@ class MainScreen(ContactActions, Screen[None]):
         Binding("v", "next_view", "Fiche / carte"),
         Binding("c", "map", "Carte plein écran"),
         Binding("g", "agenda", "Agenda"),
+        Binding("I", "metrics", "Indicateurs"),
+        Binding("O", "pipeline", "Opportunités"),
+        Binding("R", "exchanges", "Recommandations"),
+        Binding("E", "events", "Événements"),
+        Binding("C", "communities", "Communautés"),
         Binding("1", "toggle_circle(1)", "Cercle 1", show=False),
         Binding("2", "toggle_circle(2)", "Cercle 2", show=False),
         Binding("3", "toggle_circle(3)", "Cercle 3", show=False),
@@ -64,6 +73,7 @@ class MainScreen(ContactActions, Screen[None]):
         self._pole_index = 0
         self._keep: int | None = None  # the contact a reload under way will select
         self._stale = False  # a screen was on top: re-read the list when back
+        self._footer_added = False
 
     # ------------------------------------------------------------------ layout
 
@@ -78,7 +88,7 @@ class MainScreen(ContactActions, Screen[None]):
                 with ContentSwitcher(initial="card", id="side-switcher"):
                     yield ContactCardView(id="card")
                     yield CircleMap(id="side-map")
-        yield Footer()
+        # The footer is mounted once the first contacts are drawn (see _add_footer).
 
     @property
     def contact_list(self) -> ContactList:
@@ -117,7 +127,7 @@ class MainScreen(ContactActions, Screen[None]):
 
     # ------------------------------------------------------------------ loading
 
-    def reload(self, keep: int | None = None) -> None:
+    def reload(self, keep: int | None = None, *, rows_fresh: bool = False) -> None:
         """Fetch the ids of the list again (after a write or a filter change).
 
         The cursor stays on ``keep``, else on the contact a reload still under way was asked to
@@ -126,18 +136,52 @@ class MainScreen(ContactActions, Screen[None]):
         if keep is None:
             keep = self._keep if self._keep is not None else self.contact_list.current_id
         self._keep = keep
-        self._load_ids(self.filter, keep)
+        first_paint = not self.contact_list.loaded
+        self._load_ids(self.filter, keep, rows_fresh or first_paint, first_paint)
 
     @work(thread=True, exclusive=True, group="ids", exit_on_error=False)
-    def _load_ids(self, flt: ContactFilter, keep: int | None) -> None:
-        ids = contacts_service.contact_ids(flt)
+    def _load_ids(
+        self, flt: ContactFilter, keep: int | None, rows_fresh: bool, first_paint: bool
+    ) -> None:
+        worker = get_current_worker()
+        if first_paint:  # start-up: a screenful, rows included, before the whole list
+            page = contacts_service.contact_ids(flt, limit=FIRST_PAGE)
+            rows = contacts_service.contact_rows(page)
+            if worker.is_cancelled:
+                return
+            drawn = threading.Event()
+            self.app.call_from_thread(self._show_first_page, page, rows, drawn)
+            drawn.wait(1.0)  # reading 100,000 ids must not hold back the first paint
+        ids = contacts_service.contact_ids(flt, should_stop=lambda: worker.is_cancelled)
+        if worker.is_cancelled:
+            return
         total = len(ids) if flt.is_empty else contacts_service.count_contacts()
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_ids, ids, total, keep)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_ids, ids, total, keep, rows_fresh)
 
-    def _show_ids(self, ids: array, total: int, keep: int | None) -> None:
+    def _show_first_page(self, page: array, rows: list, drawn: threading.Event) -> None:
+        if not self.contact_list.loaded:
+            self.contact_list.add_rows(rows)
+            self.contact_list.set_ids(page)
+        self.call_after_refresh(drawn.set)
+        self.call_after_refresh(self._add_footer)
+
+    async def _add_footer(self) -> None:
+        # Textual's Footer builds a widget per key, restyled on every change of bindings: the
+        # costliest part of this screen at start-up. It comes just after the first contacts.
+        if not self._footer_added and self.is_attached and not self._closing:
+            self._footer_added = True
+            with suppress(MountError):  # the app is quitting already
+                await self.mount(Footer())
+                self.refresh_bindings()  # the footer fills itself when told the keys
+
+    def _show_ids(self, ids: array, total: int, keep: int | None, fresh: bool = False) -> None:
         self._keep = None
-        self.contact_list.forget_rows()
+        self.call_later(self._add_footer)
+        if keep is None and fresh:  # the cursor may have moved on the first page meanwhile
+            keep = self.contact_list.current_id
+        if not fresh:  # after a write or elsewhere: the rows drawn may be out of date
+            self.contact_list.forget_rows()
         self.contact_list.set_ids(ids, keep)
         self._update_topbar(len(ids), total)
         self.call_after_refresh(self.app.start_indexing)
@@ -188,6 +232,14 @@ class MainScreen(ContactActions, Screen[None]):
         index = self.contact_list.cursor
         keep = ids[index + 1] if index + 1 < len(ids) else (ids[index - 1] if index else None)
         self.reload(keep=keep)
+
+    def others_wrote(self, changed: frozenset[int]) -> None:
+        """Another process wrote: re-read the list (cursor and scroll kept), rows and card."""
+        self.contact_list.refetch_rows(changed)
+        self.reload(rows_fresh=True)  # the other rows are still right: no flicker
+        current = self.contact_list.current_id
+        if not self.narrow and current is not None and self.is_current:
+            self._load_card(current)
 
     # ------------------------------------------------------------------ opening cards
 
@@ -295,6 +347,36 @@ class MainScreen(ContactActions, Screen[None]):
         from tui_reseau.ui.screens.agenda import AgendaScreen
 
         self.app.push_screen(AgendaScreen())
+
+    def action_metrics(self) -> None:
+        """The metrics: what the network yields, over a period chosen by key."""
+        from tui_reseau.ui.screens.metrics import MetricsScreen
+
+        self.app.push_screen(MetricsScreen())
+
+    def action_pipeline(self) -> None:
+        """The opportunities, from lead to won or lost."""
+        from tui_reseau.ui.screens.pipeline import PipelineScreen
+
+        self.app.push_screen(PipelineScreen())
+
+    def action_exchanges(self) -> None:
+        """Recommendations received, services given and the balance per prescriber."""
+        from tui_reseau.ui.screens.exchanges import ExchangesScreen
+
+        self.app.push_screen(ExchangesScreen())
+
+    def action_events(self) -> None:
+        """The events attended: time and money spent, people met."""
+        from tui_reseau.ui.screens.events import EventsScreen
+
+        self.app.push_screen(EventsScreen())
+
+    def action_communities(self) -> None:
+        """The professional communities of circle 3: our role, our involvement."""
+        from tui_reseau.ui.screens.communities import CommunitiesScreen
+
+        self.app.push_screen(CommunitiesScreen())
 
     def on_screen_suspend(self) -> None:
         # Dialogs report their own writes through callbacks; a whole screen on top (agenda,

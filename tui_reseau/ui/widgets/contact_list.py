@@ -115,6 +115,7 @@ class ContactList(ScrollView, can_focus=True):
         self.ids: array = array("q")
         self._rows: dict[int, ContactRow] = {}
         self._asked: set[int] = set()
+        self._outdated: set[int] = set()  # rows drawn as they were until fetched again
         self._loaded = False  # no ids received yet: "loading", not "nobody matches"
         self.today = today
 
@@ -127,13 +128,17 @@ class ContactList(ScrollView, can_focus=True):
         self._asked.clear()
         self.virtual_size = Size(self.size.width, len(ids))
         index = 0
+        kept = False
         if keep is not None:
             try:
                 index = ids.index(keep)
+                kept = True
             except ValueError:
                 index = min(self.cursor, max(0, len(ids) - 1))
         self.cursor = index
-        self._scroll_cursor_into_view(center=True)
+        top, height = int(self.scroll_y), self.scrollable_content_region.height
+        if not (kept and top <= index < top + height):  # still in view: the list stays still
+            self._scroll_cursor_into_view(center=True)
         self.post_message(self.Highlighted(self.current_id))
         self.refresh()
 
@@ -141,17 +146,30 @@ class ContactList(ScrollView, can_focus=True):
         """Rows fetched by the screen; drawn at once."""
         for row in rows:
             self._rows[row.id] = row
+            self._outdated.discard(row.id)
         self.refresh()
 
     def forget_rows(self, ids: Iterable[int] | None = None) -> None:
         """Drop cached rows (all of them when ``ids`` is None) so that they are fetched again."""
         if ids is None:
             self._rows.clear()
+            self._outdated.clear()
         else:
             for i in ids:
                 self._rows.pop(i, None)
         self._asked.clear()
         self.refresh()
+
+    def refetch_rows(self, ids: Iterable[int]) -> None:
+        """These rows changed elsewhere: fetch them again, drawing the old ones meanwhile."""
+        self._outdated.update(i for i in ids if i in self._rows)
+        self._asked.difference_update(self._outdated)
+        self.refresh()
+
+    @property
+    def loaded(self) -> bool:
+        """Have ids been received yet (else the list says « Chargement… »)?"""
+        return self._loaded
 
     def row_of(self, contact_id: int) -> ContactRow | None:
         """The row of ``contact_id`` if it has been fetched."""
@@ -222,8 +240,9 @@ class ContactList(ScrollView, can_focus=True):
         row = self._rows.get(contact_id)
         selected = index == self.cursor
         cursor_style = self.get_component_rich_style("contact-list--cursor") if selected else None
-        if row is None:
+        if row is None or contact_id in self._outdated:
             self._want_visible_rows()
+        if row is None:
             style = cursor_style or self.get_component_rich_style("contact-list--pending")
             return Strip([Segment(cell_fit(" …", width), base + style)])
         return self._row_strip(row, width, base, cursor_style)
@@ -253,7 +272,11 @@ class ContactList(ScrollView, can_focus=True):
         height = self.scrollable_content_region.height
         start = max(0, top - FETCH_MARGIN)
         stop = min(len(self.ids), top + height + FETCH_MARGIN)
-        wanted = [i for i in self.ids[start:stop] if i not in self._rows and i not in self._asked]
+        wanted = [
+            i
+            for i in self.ids[start:stop]
+            if (i not in self._rows or i in self._outdated) and i not in self._asked
+        ]
         if wanted:
             self._asked.update(wanted)
             self.post_message(self.RowsWanted(wanted))

@@ -2,15 +2,42 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 from textual.suggester import Suggester
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
+from tui_reseau.display import safe_text
 from tui_reseau.domain import geography
 
 
-class CompletingInput(Input):
+class SafeInput(Input):
+    """An input that shows control and bidi characters of its value as visible symbols.
+
+    The value itself is kept exactly (a contact imported with an escape sequence in its name
+    is edited as it is); only what is drawn changes, one symbol per character, so the cursor
+    stays in step.
+    """
+
+    @property
+    def _value(self) -> Text:
+        if self.password:
+            return super()._value
+        shown = safe_text(self.value).replace("\n", "\u2424").replace("\t", " ")
+        text = Text(shown, no_wrap=True, overflow="ignore", end="")
+        return self.highlighter(text) if self.highlighter is not None else text
+
+
+class SafeTextArea(TextArea):
+    """A text area that draws control and bidi characters as visible symbols (text kept)."""
+
+    def get_line(self, line_index: int) -> Text:
+        line = safe_text(self.document.get_line(line_index))
+        return Text(line, end="", no_wrap=True)
+
+
+class CompletingInput(SafeInput):
     """An input whose Tab accepts the grey completion first, then moves on."""
 
     BINDINGS = [Binding("tab", "complete_or_next", "Compléter", show=False)]
@@ -51,7 +78,7 @@ class TagSuggester(Suggester):
         return None
 
 
-class PickerInput(Input):
+class PickerInput(SafeInput):
     """An input with a list of choices under it: ↓ moves into the list."""
 
     class WantsChoices(Message):
