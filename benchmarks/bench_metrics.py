@@ -8,10 +8,12 @@ Each size is generated with ``generate_demo`` (not timed) into an SQLite file op
 ``open_database``. Networks of 100 000 contacts and more are kept under
 ``/tmp/reseau-bench-metrics/`` to rerun quickly; smaller ones live in a temporary folder.
 Figures are medians of seven runs after one warm-up, in milliseconds, each family alone then
-the full report (``compute_metrics``, what the screen's worker runs), and the records behind
-two large figures; the CPU time of this process is printed too (the machine may be shared). The baseline, measured in the same run on the same file, is a
+the full report (``compute_metrics``), and the records behind two large figures. The screen
+shows one section at a time and computes the one shown first (``compute_family``): what the
+user waits for is the slowest family, printed as « écran : section la plus lente »; the CPU time of this process is printed too (the machine may be shared). The baseline, measured in the same run on the same file, is a
 ``SELECT circle, COUNT(*) FROM contact GROUP BY circle``: the ratio says how many such scans
-of the contacts the metrics cost. Target: the full report under 200 ms at 100 000 contacts.
+of the contacts the metrics cost. Target (issue 5): the screen's compute under 200 ms at
+100 000 contacts — checked on the slowest section, and reported for the full report too.
 """
 
 from __future__ import annotations
@@ -32,7 +34,13 @@ if str(ROOT) not in sys.path:
 from peewee import fn  # noqa: E402
 
 from tui_reseau.domain.demo import generate_demo  # noqa: E402
-from tui_reseau.domain.metrics import compute_metrics, period_for, records  # noqa: E402
+from tui_reseau.domain.metrics import (  # noqa: E402
+    FAMILIES,
+    compute_family,
+    compute_metrics,
+    period_for,
+    records,
+)
 from tui_reseau.domain.metrics.conversion import conversion  # noqa: E402
 from tui_reseau.domain.metrics.discipline import discipline  # noqa: E402
 from tui_reseau.domain.metrics.growth import growth  # noqa: E402
@@ -110,11 +118,16 @@ def measure(path: Path) -> list[tuple[str, float, float]]:
             ("recommandations", lambda: recommendations(period)),
             ("temps investi", lambda: roi(period)),
             ("relances", lambda: discipline(period)),
-            ("écran complet (compute_metrics)", lambda: compute_metrics(period)),
+            ("rapport complet (compute_metrics)", lambda: compute_metrics(period)),
             ("fiches : cohorte de conversion", lambda: records(report.conversion.overall.key)),
             ("fiches : 1re communauté", lambda: records(report.roi.communities[0].key)),
         ]
-        return [(label, *median_ms(action)) for label, action in cases]
+        figures = [(label, *median_ms(action)) for label, action in cases]
+        sections = [
+            (code, *median_ms(lambda code=code: compute_family(code, period))) for code in FAMILIES
+        ]
+        code, wall, cpu = max(sections, key=lambda row: row[1])
+        return [*figures, (f"écran : section la plus lente ({code})", wall, cpu)]
     finally:
         close_database()
 
@@ -132,21 +145,19 @@ def main(argv: list[str]) -> None:
             baseline = figures[1][1]
             rows += [(contacts, label, ms, cpu, ms / baseline) for label, ms, cpu in figures]
     print(
-        f"{'contacts':>9} | {'mesure (12 derniers mois)':<34} | {'ms':>7} | {'ms CPU':>7}"
+        f"{'contacts':>9} | {'mesure (12 derniers mois)':<38} | {'ms':>7} | {'ms CPU':>7}"
         f" | {'× réf.':>7}"
     )
-    print(f"{'-' * 9}-+-{'-' * 34}-+-{'-' * 7}-+-{'-' * 7}-+-{'-' * 7}")
+    print(f"{'-' * 9}-+-{'-' * 38}-+-{'-' * 7}-+-{'-' * 7}-+-{'-' * 7}")
     for contacts, label, ms, cpu, times in rows:
-        line = f"{contacts:>9,} | {label:<34} | {ms:>7.1f} | {cpu:>7.1f} | {times:>7.1f}"
+        line = f"{contacts:>9,} | {label:<38} | {ms:>7.1f} | {cpu:>7.1f} | {times:>7.1f}"
         print(line.replace(",", " "))
     for contacts, label, ms, _, _ in rows:
-        if label.startswith("écran complet") and contacts >= 100_000:
+        if label.startswith(("écran", "rapport complet")) and contacts >= 100_000:
             verdict = "tenu" if ms < TARGET_MS else "MANQUÉ"
-            print(
-                f"Objectif < {TARGET_MS} ms à {contacts:,} contacts : {verdict} ({ms:.0f} ms)".replace(
-                    ",", " "
-                )
-            )
+            what = label.split(" (")[0]
+            line = f"Objectif < {TARGET_MS} ms à {contacts:,} contacts — {what} : {verdict}"
+            print(f"{line} ({ms:.0f} ms)".replace(",", " "))
 
 
 if __name__ == "__main__":

@@ -12,11 +12,17 @@ from tui_reseau.domain.metrics.common import Rate, Record, RecordKey
 from tui_reseau.domain.metrics.definitions import DEFINITIONS
 from tui_reseau.domain.metrics.period import DEFAULT_PERIOD, PERIOD_KEYS, Period, period_for
 from tui_reseau.domain.metrics.records import RecordList, records
-from tui_reseau.domain.metrics.report import MetricsReport, compute_metrics
+from tui_reseau.domain.metrics.report import (
+    FAMILIES,
+    MetricsReport,
+    compute_family,
+    compute_metrics,
+)
 
 __all__ = [
     "DEFAULT_PERIOD",
     "DEFINITIONS",
+    "FAMILIES",
     "PERIOD_KEYS",
     "MetricsReport",
     "Period",
@@ -24,6 +30,7 @@ __all__ = [
     "Record",
     "RecordKey",
     "RecordList",
+    "compute_family",
     "compute_metrics",
     "period_for",
     "records",

@@ -1,8 +1,10 @@
 """« Indicateurs »: the five families of metrics over a period chosen by key, as bar charts.
 
-One section at a time (keys 1 to 5, Tab / Maj+Tab), so that each stays readable in 80×24; the
-period keys (t, s, a, c) recompute everything in an exclusive worker, an answer for a period no
-longer shown is dropped. Enter on any line opens the records behind its figure; ? or F1 shows
+One section at a time (keys 1 to 5, Tab / Maj+Tab), so that each stays readable in 80×24. The
+section shown is computed first, in an exclusive worker (its figures appear as fast as one
+family takes, not five); the other sections follow in the background, so that switching to
+them is immediate. The period keys (t, s, a, c) start again; an answer for a period no longer
+shown is kept for later, never drawn. Enter on any line opens the records behind its figure; ? or F1 shows
 the definitions.
 """
 
@@ -22,10 +24,9 @@ from textual.worker import get_current_worker
 
 from tui_reseau.domain.metrics import (
     DEFAULT_PERIOD,
-    MetricsReport,
     Period,
     RecordKey,
-    compute_metrics,
+    compute_family,
     period_for,
 )
 from tui_reseau.ui.screens.metrics_sections import SECTIONS, section_groups
@@ -64,7 +65,8 @@ class MetricsScreen(Screen[None]):
     def __init__(self, period_key: str = DEFAULT_PERIOD) -> None:
         super().__init__()
         self.set_reactive(MetricsScreen.period_key, period_key)
-        self.report: MetricsReport | None = None
+        self._figures: dict[tuple[Period, str], object] = {}  # (period, section) → figures
+        self._drawn: tuple[Period, str] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="metrics-bar")
@@ -102,37 +104,62 @@ class MetricsScreen(Screen[None]):
 
     # ------------------------------------------------------------------ computing
 
+    @property
+    def section_code(self) -> str:
+        return SECTIONS[self.section][0]
+
     def reload(self) -> None:
-        """Compute the metrics of the current period again (in a worker)."""
+        """Compute the metrics again (the data may have changed): the section shown first."""
+        self._figures.clear()
+        self._show_section()
+
+    def _show_section(self) -> None:
+        """Draw the section shown if its figures are known, else compute them first."""
+        wanted = (self.period, self.section_code)
+        if wanted in self._figures:
+            self._draw(wanted)
+            self._update_bar()
+            self._prefetch(wanted[0])
+            return
         self._update_bar(computing=True)
-        self._compute(self.period)
+        self._compute(*wanted)
 
     @work(thread=True, exclusive=True, group="metrics", exit_on_error=False)
-    def _compute(self, period: Period) -> None:
-        report = compute_metrics(period)
+    def _compute(self, period: Period, code: str) -> None:
+        figures = compute_family(code, period)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, report)
+            self.app.call_from_thread(self._computed, period, code, figures)
 
-    def _show(self, report: MetricsReport) -> None:
-        if report.period.key != self.period_key:
-            return  # an answer for a period no longer asked for
-        same_period = self.report is not None and self.report.period == report.period
-        self.report = report
-        self._draw(keep_cursor=same_period)
-        self._update_bar()
+    @work(thread=True, exclusive=True, group="metrics-others", exit_on_error=False)
+    def _prefetch(self, period: Period) -> None:
+        """The other sections of ``period``, one after the other, while the user reads."""
+        worker = get_current_worker()
+        for code, _ in SECTIONS:
+            if worker.is_cancelled:
+                return
+            if (period, code) not in self._figures:
+                figures = compute_family(code, period)
+                if not worker.is_cancelled:
+                    self.app.call_from_thread(self._computed, period, code, figures)
 
-    def _draw(self, keep_cursor: bool = False) -> None:
-        if self.report is None:
-            return
-        code, _ = SECTIONS[self.section]
-        self.chart.show(section_groups(code, self.report), keep_cursor=keep_cursor)
+    def _computed(self, period: Period, code: str, figures: object) -> None:
+        self._figures[(period, code)] = figures
+        if (period, code) == (self.period, self.section_code):
+            self._draw((period, code))
+            self._update_bar()
+            self._prefetch(period)
+
+    def _draw(self, shown: tuple[Period, str]) -> None:
+        keep_cursor = self._drawn == shown  # the same figures again: the cursor stays
+        self._drawn = shown
+        self.chart.show(section_groups(shown[1], self._figures[shown]), keep_cursor=keep_cursor)
 
     def watch_period_key(self) -> None:
-        self.reload()
+        self._show_section()
 
     def watch_section(self) -> None:
         self._update_tabs()
-        self._draw()
+        self._show_section()
 
     # ------------------------------------------------------------------ title and tabs
 

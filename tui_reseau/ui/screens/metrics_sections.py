@@ -1,19 +1,21 @@
 """The five sections of the « Indicateurs » screen: a report's figures as groups of bars.
 
-Pure presentation: plain data in (a :class:`MetricsReport`), :class:`BarGroup` out; every line
+Pure presentation: plain data in (one family of metrics), :class:`BarGroup` out; every line
 keeps the :class:`RecordKey` of its figure so that Enter opens the records behind it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from tui_reseau.domain.dates import format_date
-from tui_reseau.domain.metrics import MetricsReport
 from tui_reseau.domain.metrics.common import euros, number
-from tui_reseau.domain.metrics.conversion import ConversionRow
-from tui_reseau.domain.metrics.recommendations import RecommendationRow
-from tui_reseau.domain.metrics.roi import RoiRow
+from tui_reseau.domain.metrics.conversion import Conversion, ConversionRow
+from tui_reseau.domain.metrics.discipline import Discipline
+from tui_reseau.domain.metrics.growth import Growth
+from tui_reseau.domain.metrics.recommendations import RecommendationRow, Recommendations
+from tui_reseau.domain.metrics.roi import Roi, RoiRow
 from tui_reseau.ui.widgets.bar_chart import Bar, BarGroup
 
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -32,8 +34,7 @@ def _plural(count: int, one: str, many: str) -> str:
     return f"{number(count)} {one if count <= 1 else many}"
 
 
-def growth_groups(report: MetricsReport) -> list[BarGroup]:
-    growth = report.growth
+def growth_groups(growth: Growth) -> list[BarGroup]:
     headline = Bar("Nouveaux qualifiés", None, number(growth.total), growth.key)
     months = tuple(
         Bar(month.label, month.count, number(month.count), month.key) for month in growth.months
@@ -52,8 +53,7 @@ def _conversion_bar(row: ConversionRow) -> Bar:
     return Bar(row.label, row.converted_rate.value, text, row.key)
 
 
-def conversion_groups(report: MetricsReport) -> list[BarGroup]:
-    conversion = report.conversion
+def conversion_groups(conversion: Conversion) -> list[BarGroup]:
     overall = conversion.overall
     headline = (
         Bar("Contacts rencontrés", None, number(overall.met), overall.key),
@@ -86,8 +86,7 @@ def _recommendation_bar(row: RecommendationRow) -> Bar:
     return Bar(row.label, row.count, text, row.key)
 
 
-def recommendation_groups(report: MetricsReport) -> list[BarGroup]:
-    recs = report.recommendations
+def recommendation_groups(recs: Recommendations) -> list[BarGroup]:
     total = recs.total
     headline = (
         Bar("Recommandations reçues", None, number(total.count), total.key),
@@ -126,8 +125,7 @@ def _roi_bar(row: RoiRow, with_date: bool) -> Bar:
     return Bar(row.name, won, text, row.key, detail)
 
 
-def roi_groups(report: MetricsReport) -> list[BarGroup]:
-    roi = report.roi
+def roi_groups(roi: Roi) -> list[BarGroup]:
     events = roi.events[:MAX_EVENTS]
     note = "euros gagnés par heure ; dessous : heures, contacts, opportunités, euros"
     event_note = note
@@ -147,8 +145,7 @@ def roi_groups(report: MetricsReport) -> list[BarGroup]:
     ]
 
 
-def discipline_groups(report: MetricsReport) -> list[BarGroup]:
-    d = report.discipline
+def discipline_groups(d: Discipline) -> list[BarGroup]:
     rate = d.on_time_rate
     delay = d.median_delay_days
     delay_text = "—" if delay is None else f"{number(delay)} j"
@@ -167,7 +164,7 @@ def discipline_groups(report: MetricsReport) -> list[BarGroup]:
     ]
 
 
-BUILDERS: dict[str, Callable[[MetricsReport], list[BarGroup]]] = {
+BUILDERS: dict[str, Callable[[Any], list[BarGroup]]] = {
     "growth": growth_groups,
     "conversion": conversion_groups,
     "recommendations": recommendation_groups,
@@ -176,6 +173,6 @@ BUILDERS: dict[str, Callable[[MetricsReport], list[BarGroup]]] = {
 }
 
 
-def section_groups(section: str, report: MetricsReport) -> list[BarGroup]:
-    """The groups of bars of ``section`` (one of :data:`SECTIONS`) for ``report``."""
-    return BUILDERS[section](report)
+def section_groups(section: str, figures: object) -> list[BarGroup]:
+    """The groups of bars of ``section`` (one of :data:`SECTIONS`) for its family's figures."""
+    return BUILDERS[section](figures)
