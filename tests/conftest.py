@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,15 @@ import pytest
 
 # Snapshots are compared in colour: NO_COLOR in the environment would make every one fail.
 os.environ.pop("NO_COLOR", None)
+
+# Hundreds of apps run in one process, each with worker threads holding SQLite files until the
+# collector frees them: a machine whose soft limit is 1,024 descriptors ran out once. Raise the
+# soft limit towards the hard one (never above it: that needs no privilege).
+_soft, _hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+if _hard == resource.RLIM_INFINITY or _hard > _soft:
+    _wanted = 8192 if _hard == resource.RLIM_INFINITY else min(_hard, 8192)
+    if _wanted > _soft:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (_wanted, _hard))
 
 
 @pytest.fixture(autouse=True)
