@@ -18,9 +18,9 @@ from tui_reseau.ui.screens.confirm import ConfirmScreen
 from tui_reseau.ui.screens.event_detail import EventScreen
 from tui_reseau.ui.screens.event_form import EventFormScreen
 from tui_reseau.ui.screens.events import EventsScreen
-from tui_reseau.ui.screens.events_table import RecordTable
 from tui_reseau.ui.screens.main import MainScreen
 from tui_reseau.ui.screens.search import SearchScreen
+from tui_reseau.ui.widgets.record_table import VirtualRecordTable
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -31,7 +31,7 @@ def text_of(pilot: Pilot, selector: str) -> str:
 
 def table_lines(pilot: Pilot, selector: str) -> list[str]:
     """Each row of a table as the user reads it (words joined by one plain space)."""
-    table = pilot.app.screen.query_one(selector, RecordTable)
+    table = pilot.app.screen.query_one(selector, VirtualRecordTable)
     return [
         " ".join(word for cell in table.row_texts(i) for word in cell.split())
         for i in range(table.row_count)

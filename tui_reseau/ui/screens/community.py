@@ -10,13 +10,11 @@ community. The card is read again each time the screen comes back on top.
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static
-from textual.worker import get_current_worker
 
 from tui_reseau.display import safe_text
 from tui_reseau.domain import communities as communities_service
@@ -32,7 +30,8 @@ from tui_reseau.domain.vocabulary import (
 from tui_reseau.ui.screens.communities import pole_label
 from tui_reseau.ui.screens.confirm import ConfirmScreen
 from tui_reseau.ui.screens.events import place_and_pole
-from tui_reseau.ui.screens.events_table import Column, RecordTable, fit_footer
+from tui_reseau.ui.screens.record_list import TableScreen
+from tui_reseau.ui.widgets.record_table import Column, VirtualRecordTable
 
 MUTED = "$foreground-muted"
 
@@ -97,7 +96,7 @@ def card_head(card: CommunityCard) -> Content:
     return Content.assemble(*parts)
 
 
-class CommunityScreen(Screen[None]):
+class CommunityScreen(TableScreen):
     """A community's card: role, involvement log, events, contacts met through it."""
 
     CSS_PATH = "community.tcss"
@@ -121,36 +120,23 @@ class CommunityScreen(Screen[None]):
         yield Static(" Communauté", id="community-bar", markup=False)
         yield Static("Chargement…", id="community-head")
         yield Static("Journal d'implication", id="involvements-title", classes="section")
-        yield RecordTable(INVOLVEMENT_COLUMNS, key=lambda r: r.id, id="involvements")
+        yield VirtualRecordTable(INVOLVEMENT_COLUMNS, key=lambda r: r.id, id="involvements")
         yield Static("Ses événements", id="events-title", classes="section")
-        yield RecordTable(EVENT_COLUMNS, key=lambda r: r.id, id="events")
+        yield VirtualRecordTable(EVENT_COLUMNS, key=lambda r: r.id, id="events")
         yield Static("Contacts rencontrés par elle", id="contacts-title", classes="section")
-        yield RecordTable(CONTACT_COLUMNS, key=lambda p: p.contact.id, id="contacts")
+        yield VirtualRecordTable(CONTACT_COLUMNS, key=lambda p: p.contact.id, id="contacts")
         yield Footer()
 
-    def table(self, name: str) -> RecordTable:
-        return self.query_one(f"#{name}", RecordTable)
+    def table(self, name: str) -> VirtualRecordTable:
+        return self.query_one(f"#{name}", VirtualRecordTable)
 
     def on_mount(self) -> None:
         self.table("contacts").focus()
 
-    def on_resize(self) -> None:
-        fit_footer(self)
+    def read(self) -> CommunityCard | None:
+        return communities_service.community_card(self.community_id)
 
-    def on_screen_resume(self) -> None:
-        self.reload()
-
-    def reload(self) -> None:
-        """Read the card again (in a worker)."""
-        self._load()
-
-    @work(thread=True, exclusive=True, group="community-load", exit_on_error=False)
-    def _load(self) -> None:
-        card = communities_service.community_card(self.community_id)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, card)
-
-    def _show(self, card: CommunityCard | None) -> None:
+    def show(self, card: CommunityCard | None) -> None:
         if card is None:
             self.notify("Cette communauté n'existe plus.", severity="warning")
             self.dismiss(None)
@@ -173,10 +159,10 @@ class CommunityScreen(Screen[None]):
 
     def _focused_table(self) -> str:
         focused = self.focused
-        return focused.id or "" if isinstance(focused, RecordTable) else ""
+        return focused.id or "" if isinstance(focused, VirtualRecordTable) else ""
 
-    @on(RecordTable.Selected)
-    def _selected(self, event: RecordTable.Selected) -> None:
+    @on(VirtualRecordTable.Selected)
+    def _selected(self, event: VirtualRecordTable.Selected) -> None:
         event.stop()
         from tui_reseau.ui.screens.card import CardScreen
         from tui_reseau.ui.screens.event_detail import EventScreen
@@ -189,12 +175,7 @@ class CommunityScreen(Screen[None]):
     def action_involvement(self) -> None:
         from tui_reseau.ui.screens.involvement_form import InvolvementFormScreen
 
-        def saved(involvement_id: int | None) -> None:
-            if involvement_id is not None:
-                self.notify("Implication notée.")
-                self.reload()
-
-        self.app.push_screen(InvolvementFormScreen(self.community_id), saved)
+        self.app.push_screen(InvolvementFormScreen(self.community_id), self._saved)
 
     def action_add_member(self) -> None:
         from tui_reseau.ui.screens.search import SearchScreen
@@ -217,12 +198,7 @@ class CommunityScreen(Screen[None]):
     def action_new_event(self) -> None:
         from tui_reseau.ui.screens.event_form import EventFormScreen
 
-        def saved(event_id: int | None) -> None:
-            if event_id is not None:
-                self.notify("Événement enregistré.")
-                self.reload()
-
-        self.app.push_screen(EventFormScreen(None, community_id=self.community_id), saved)
+        self.app.push_screen(EventFormScreen(None, community_id=self.community_id), self._saved)
 
     def action_remove(self) -> None:
         which = self._focused_table()
@@ -256,12 +232,7 @@ class CommunityScreen(Screen[None]):
     def action_edit(self) -> None:
         from tui_reseau.ui.screens.community_form import CommunityFormScreen
 
-        def saved(community_id: int | None) -> None:
-            if community_id is not None:
-                self.notify("Communauté enregistrée.")
-                self.reload()
-
-        self.app.push_screen(CommunityFormScreen(self.community_id), saved)
+        self.app.push_screen(CommunityFormScreen(self.community_id), self._saved)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -6,20 +6,19 @@ messages come back under the fields, the typing kept.
 
 from __future__ import annotations
 
-from contextlib import suppress
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, ClassVar
 
 from textual import on
-from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Input, Label, Select, TextArea
-from textual.widgets.select import InvalidSelectValueError
+from textual.widget import Widget
+from textual.widgets import Input, Select, TextArea
 
 from tui_reseau.display import safe_text
 from tui_reseau.domain import communities as communities_service
 from tui_reseau.domain.communities import CommunityDraft
 from tui_reseau.domain.vocabulary import COMMUNITY_KINDS, COMMUNITY_ROLES, POLE_LABELS
-from tui_reseau.ui.screens.event_form_base import RecordForm
+from tui_reseau.ui.screens.record_form import RecordForm
 
 DEFAULT_ROLE = "passif"
 
@@ -33,9 +32,9 @@ def role_help(role: str | None) -> str:
 class CommunityFormScreen(RecordForm):
     """Create (``community_id`` None) or edit a community; dismiss with its id once saved."""
 
-    CSS_PATH = "community_form.tcss"
+    CSS_PATH = ["record_form.tcss", "community_form.tcss"]
 
-    FIELDS = {
+    FIELDS: ClassVar[dict[str, str]] = {
         "name": "Nom",
         "kind": "Type",
         "role": "Notre rôle",
@@ -43,18 +42,15 @@ class CommunityFormScreen(RecordForm):
         "joined_on": "Membre depuis",
         "notes": "Notes",
     }
+    HELP: ClassVar[dict[str, str]] = {"role": role_help(DEFAULT_ROLE)}
 
-    def __init__(self, community_id: int | None = None) -> None:
-        super().__init__(community_id)
-        self.TITLE_TEXT = (
-            "Nouvelle communauté" if community_id is None else "Modifier la communauté"
-        )
+    @property
+    def heading(self) -> str:
+        return "Nouvelle communauté" if self.record_id is None else "Modifier la communauté"
 
-    def rows(self) -> ComposeResult:
-        yield from self.row(
-            "name", Input(id="name", placeholder="ex. BNI Lille Centre", compact=True)
-        )
-        yield from self.row(
+    def field_widgets(self) -> Iterable[tuple[str, Widget]]:
+        yield "name", Input(id="name", placeholder="ex. BNI Lille Centre", compact=True)
+        yield (
             "kind",
             Select(
                 [(Content(t.label), code) for code, t in COMMUNITY_KINDS.items()],
@@ -63,7 +59,7 @@ class CommunityFormScreen(RecordForm):
                 compact=True,
             ),
         )
-        yield from self.row(
+        yield (
             "role",
             Select(
                 [(Content(t.label), code) for code, t in COMMUNITY_ROLES.items()],
@@ -72,9 +68,8 @@ class CommunityFormScreen(RecordForm):
                 id="role",
                 compact=True,
             ),
-            role_help(DEFAULT_ROLE),
         )
-        yield from self.row(
+        yield (
             "pole",
             Select(
                 [(Content(lab), pole.value) for pole, lab in POLE_LABELS.items()],
@@ -83,15 +78,15 @@ class CommunityFormScreen(RecordForm):
                 compact=True,
             ),
         )
-        yield from self.row(
+        yield (
             "joined_on",
             Input(id="joined_on", placeholder="ex. 01/03/2025 ; vide : non précisé", compact=True),
         )
-        yield from self.row("notes", TextArea(id="notes", compact=True))
+        yield "notes", TextArea(id="notes", compact=True)
 
     @on(Select.Changed, "#role")
     def _role_changed(self, event: Select.Changed) -> None:
-        self.query_one("#role-help", Label).update(role_help(event.control.selection))
+        self.set_help("role", role_help(event.control.selection))
 
     def load(self) -> CommunityDraft | None:
         return communities_service.draft_of(self.record_id) if self.record_id else None
@@ -104,26 +99,22 @@ class CommunityFormScreen(RecordForm):
         self.query_one("#joined_on", Input).value = draft.joined_on
         self.query_one("#notes", TextArea).text = draft.notes
         for key in ("kind", "role", "pole"):
-            value = getattr(draft, key)
-            if value:
-                with suppress(InvalidSelectValueError):
-                    self.query_one(f"#{key}", Select).value = value
-        name = safe_text(draft.name, single_line=True)
-        self.query_one("#form-title", Label).update(f"Modifier la communauté — {name}")
+            self.choose(key, getattr(draft, key))
+        self.set_heading(f"Modifier la communauté — {safe_text(draft.name, single_line=True)}")
 
-    def draft(self) -> CommunityDraft:
-        def choice(key: str) -> str:
-            return self.query_one(f"#{key}", Select).selection or ""
-
+    def read(self) -> CommunityDraft:
         return CommunityDraft(
-            name=self.query_one("#name", Input).value,
-            kind=choice("kind"),
-            role=choice("role"),
-            pole=choice("pole"),
-            joined_on=self.query_one("#joined_on", Input).value,
-            notes=self.query_one("#notes", TextArea).text,
+            name=self.text("name"),
+            kind=self.choice("kind") or "",
+            role=self.choice("role") or "",
+            pole=self.choice("pole") or "",
+            joined_on=self.text("joined_on"),
+            notes=self.multiline_text("notes"),
         )
 
     def write(self, draft: CommunityDraft) -> int:
         today = self.app.today  # type: ignore[attr-defined]
         return communities_service.save_community(draft, self.record_id, today=today)
+
+    def saved_message(self, saved_id: int) -> str:
+        return "Communauté enregistrée."

@@ -7,13 +7,11 @@ is read again each time the screen comes back on top.
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static
-from textual.worker import get_current_worker
 
 from tui_reseau.display import safe_text
 from tui_reseau.domain import events as events_service
@@ -21,7 +19,8 @@ from tui_reseau.domain.dates import format_date
 from tui_reseau.domain.events import EventDetail, MetContact, format_euros, format_hours
 from tui_reseau.ui.screens.confirm import ConfirmScreen
 from tui_reseau.ui.screens.events import place_and_pole
-from tui_reseau.ui.screens.events_table import Column, RecordTable, fit_footer
+from tui_reseau.ui.screens.record_list import TableScreen
+from tui_reseau.ui.widgets.record_table import Column, VirtualRecordTable
 
 LABEL_STYLE = "$foreground-muted"
 NOBODY = "Personne d'enregistré : « + » pour ajouter quelqu'un rencontré là-bas."
@@ -58,7 +57,7 @@ def event_fields(detail: EventDetail) -> Content:
     return Content.assemble(*parts)
 
 
-class EventScreen(Screen[None]):
+class EventScreen(TableScreen):
     """An event's fields and the contacts met there."""
 
     CSS_PATH = "event_detail.tcss"
@@ -75,42 +74,27 @@ class EventScreen(Screen[None]):
         super().__init__()
         self.event_id = event_id
         self.detail: EventDetail | None = None
-        self._keep: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(" Événement", id="event-bar", markup=False)
         yield Static("Chargement…", id="event-fields")
         yield Static("Personnes rencontrées", id="event-met-title", markup=False)
         yield Static(NOBODY, id="event-nobody", markup=False)
-        yield RecordTable(MET_COLUMNS, key=lambda c: c.id, id="event-met")
+        yield VirtualRecordTable(MET_COLUMNS, key=lambda c: c.id, id="event-met")
         yield Footer()
 
     @property
-    def table(self) -> RecordTable[MetContact]:
-        return self.query_one("#event-met", RecordTable)
+    def table(self) -> VirtualRecordTable[MetContact]:
+        return self.query_one("#event-met", VirtualRecordTable)
 
     def on_mount(self) -> None:
         self.table.focus()
         self.query_one("#event-nobody").display = False
 
-    def on_resize(self) -> None:
-        fit_footer(self)
+    def read(self) -> EventDetail | None:
+        return events_service.event_detail(self.event_id)
 
-    def on_screen_resume(self) -> None:
-        self.reload()
-
-    def reload(self, keep: int | None = None) -> None:
-        """Read the event again (in a worker); the cursor goes to contact ``keep`` if given."""
-        self._keep = keep
-        self._load()
-
-    @work(thread=True, exclusive=True, group="event-load", exit_on_error=False)
-    def _load(self) -> None:
-        detail = events_service.event_detail(self.event_id)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, detail)
-
-    def _show(self, detail: EventDetail | None) -> None:
+    def show(self, detail: EventDetail | None) -> None:
         if detail is None:
             self.notify("Cet événement n'existe plus.", severity="warning")
             self.dismiss(None)
@@ -123,8 +107,7 @@ class EventScreen(Screen[None]):
         self.query_one("#event-met-title", Static).update(
             f"Personnes rencontrées : {n}" if n else "Personnes rencontrées"
         )
-        self.table.show(detail.contacts, keep=self._keep)
-        self._keep = None
+        self.table.show(detail.contacts, keep=self.keep)
         self.query_one("#event-nobody").display = not detail.contacts
 
     # ------------------------------------------------------------------ actions
@@ -168,8 +151,8 @@ class EventScreen(Screen[None]):
 
         self.app.push_screen(ConfirmScreen(question, "Retirer"), answered)
 
-    @on(RecordTable.Selected)
-    def _selected(self, event: RecordTable.Selected) -> None:
+    @on(VirtualRecordTable.Selected)
+    def _selected(self, event: VirtualRecordTable.Selected) -> None:
         event.stop()
         self.action_open_card()
 
@@ -182,12 +165,7 @@ class EventScreen(Screen[None]):
     def action_edit(self) -> None:
         from tui_reseau.ui.screens.event_form import EventFormScreen
 
-        def saved(event_id: int | None) -> None:
-            if event_id is not None:
-                self.notify("Événement enregistré.")
-                self.reload()
-
-        self.app.push_screen(EventFormScreen(self.event_id), saved)
+        self.app.push_screen(EventFormScreen(self.event_id), self._saved)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -7,14 +7,13 @@ by :func:`~tui_reseau.domain.events.save_event` on ctrl+s; messages come back un
 
 from __future__ import annotations
 
-from contextlib import suppress
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, ClassVar
 
 from textual import on
-from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Input, Label, Select, TextArea
-from textual.widgets.select import InvalidSelectValueError
+from textual.widget import Widget
+from textual.widgets import Input, Select, TextArea
 
 from tui_reseau.display import safe_text
 from tui_reseau.domain import communities as communities_service
@@ -22,7 +21,7 @@ from tui_reseau.domain import events as events_service
 from tui_reseau.domain import geography
 from tui_reseau.domain.events import EventDraft
 from tui_reseau.domain.vocabulary import POLE_LABELS
-from tui_reseau.ui.screens.event_form_base import RecordForm
+from tui_reseau.ui.screens.record_form import RecordForm
 from tui_reseau.ui.widgets.inputs import CommuneSuggester, CompletingInput
 
 POLE_HELP = "Vide : déduit du lieu quand c'est une commune connue."
@@ -31,9 +30,9 @@ POLE_HELP = "Vide : déduit du lieu quand c'est une commune connue."
 class EventFormScreen(RecordForm):
     """Create (``event_id`` None) or edit an event; dismiss with its id once saved."""
 
-    CSS_PATH = "event_form.tcss"
+    CSS_PATH = ["record_form.tcss", "event_form.tcss"]
 
-    FIELDS = {
+    FIELDS: ClassVar[dict[str, str]] = {
         "name": "Nom",
         "held_on": "Date",
         "place": "Lieu",
@@ -43,22 +42,24 @@ class EventFormScreen(RecordForm):
         "cost": "Coût",
         "notes": "Notes",
     }
+    HELP: ClassVar[dict[str, str]] = {"pole": POLE_HELP}
 
     def __init__(self, event_id: int | None = None, *, community_id: int | None = None) -> None:
         super().__init__(event_id)
-        self.TITLE_TEXT = "Nouvel événement" if event_id is None else "Modifier l'événement"
         self.community_id = community_id
 
-    def rows(self) -> ComposeResult:
-        yield from self.row("name", Input(id="name", placeholder="ex. Afterwork CCI", compact=True))
-        yield from self.row(
+    @property
+    def heading(self) -> str:
+        return "Nouvel événement" if self.record_id is None else "Modifier l'événement"
+
+    def field_widgets(self) -> Iterable[tuple[str, Widget]]:
+        yield "name", Input(id="name", placeholder="ex. Afterwork CCI", compact=True)
+        yield (
             "held_on",
             Input(id="held_on", placeholder="ex. hier, 12/11, 3 mars 2026", compact=True),
         )
-        yield from self.row(
-            "place", CompletingInput(id="place", suggester=CommuneSuggester(), compact=True)
-        )
-        yield from self.row(
+        yield "place", CompletingInput(id="place", suggester=CommuneSuggester(), compact=True)
+        yield (
             "pole",
             Select(
                 [(Content(label), pole.value) for pole, label in POLE_LABELS.items()],
@@ -66,19 +67,17 @@ class EventFormScreen(RecordForm):
                 id="pole",
                 compact=True,
             ),
-            POLE_HELP,
         )
-        yield from self.row(
-            "community", Select([], prompt="Aucune communauté", id="community", compact=True)
-        )
-        yield from self.row(
+        yield "community", Select([], prompt="Aucune communauté", id="community", compact=True)
+        yield (
             "hours",
             Input(id="hours", placeholder="trajet compris, ex. 3, 2,5, 2h30", compact=True),
         )
-        yield from self.row(
-            "cost", Input(id="cost", placeholder="en euros, ex. 45, 45,50, 1 200 €", compact=True)
+        yield (
+            "cost",
+            Input(id="cost", placeholder="en euros, ex. 45, 45,50, 1 200 €", compact=True),
         )
-        yield from self.row("notes", TextArea(id="notes", compact=True))
+        yield "notes", TextArea(id="notes", compact=True)
 
     def load(self) -> tuple[list[tuple[int, str]], EventDraft | None]:
         choices = communities_service.community_choices()
@@ -87,48 +86,40 @@ class EventFormScreen(RecordForm):
 
     def fill(self, loaded: Any) -> None:
         choices, draft = loaded
-        community = self.query_one("#community", Select)
-        community.set_options([(Content(name), cid) for cid, name in choices])
         chosen = draft.community_id if draft is not None else self.community_id
-        if chosen is not None:
-            with suppress(InvalidSelectValueError):
-                community.value = chosen
+        self.set_select("community", ((name, cid) for cid, name in choices), chosen)
         if draft is None:
             return
         for key in ("name", "held_on", "place", "hours", "cost"):
             self.query_one(f"#{key}", Input).value = getattr(draft, key)
         self.query_one("#notes", TextArea).text = draft.notes
-        if draft.pole:
-            with suppress(InvalidSelectValueError):
-                self.query_one("#pole", Select).value = draft.pole
-        self.query_one("#form-title", Label).update(
-            f"Modifier l'événement — {safe_text(draft.name, single_line=True)}"
-        )
+        self.choose("pole", draft.pole)
+        self.set_heading(f"Modifier l'événement — {safe_text(draft.name, single_line=True)}")
 
     @on(Input.Blurred, "#place")
     def _propose_pole(self) -> None:
         pole = self.query_one("#pole", Select)
         if not pole.is_blank():
             return
-        suggested = geography.suggest_pole(self.query_one("#place", Input).value)
+        suggested = geography.suggest_pole(self.text("place"))
         if suggested is not None:
             pole.value = suggested.value
-            self.query_one("#pole-help", Label).update("Pôle proposé d'après le lieu.")
+            self.set_help("pole", "Pôle proposé d'après le lieu.")
 
-    def draft(self) -> EventDraft:
-        def text(key: str) -> str:
-            return self.query_one(f"#{key}", Input).value
-
+    def read(self) -> EventDraft:
         return EventDraft(
-            name=text("name"),
-            held_on=text("held_on"),
-            place=text("place"),
-            pole=self.query_one("#pole", Select).selection or "",
-            community_id=self.query_one("#community", Select).selection,
-            hours=text("hours"),
-            cost=text("cost"),
-            notes=self.query_one("#notes", TextArea).text,
+            name=self.text("name"),
+            held_on=self.text("held_on"),
+            place=self.text("place"),
+            pole=self.choice("pole") or "",
+            community_id=self.choice("community"),
+            hours=self.text("hours"),
+            cost=self.text("cost"),
+            notes=self.multiline_text("notes"),
         )
 
     def write(self, draft: EventDraft) -> int:
         return events_service.save_event(draft, self.record_id, today=self.app.today)  # type: ignore[attr-defined]
+
+    def saved_message(self, saved_id: int) -> str:
+        return "Événement enregistré."

@@ -9,20 +9,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from textual import on, work
-from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Static
-from textual.worker import get_current_worker
 
 from tui_reseau.display import safe_text
 from tui_reseau.domain import events as events_service
 from tui_reseau.domain.dates import format_date
 from tui_reseau.domain.events import EventRow, format_euros, format_hours
 from tui_reseau.domain.vocabulary import Pole
-from tui_reseau.ui.screens.confirm import ConfirmScreen
-from tui_reseau.ui.screens.events_table import Column, RecordTable, fit_footer
+from tui_reseau.ui.screens.record_list import RecordListScreen
+from tui_reseau.ui.widgets.record_table import Column
 
 EMPTY_TEXT = "Aucun événement enregistré : « a » pour ajouter le premier."
 
@@ -58,111 +53,40 @@ def summary_line(rows: list[EventRow]) -> str:
     )
 
 
-class EventsScreen(Screen[None]):
+class EventsScreen(RecordListScreen[EventRow]):
     """Every event, newest first; the letters open forms, Suppr asks before deleting."""
 
     CSS_PATH = "events.tcss"
 
-    BINDINGS = [
-        Binding("a", "add", "Ajouter"),
-        Binding("e", "edit", "Modifier"),
-        Binding("delete", "delete", "Supprimer", key_display="Suppr"),
-        Binding("escape", "back", "Retour"),
-        Binding("question_mark", "app.toggle_keys", "Touches", key_display="?", show=False),
-    ]
+    NAME = "events"
+    HEADING = "Événements"
+    COLUMNS = EVENT_COLUMNS
+    EMPTY_TEXT = EMPTY_TEXT
+    DELETED = "Événement supprimé"
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._keep: int | None = None
+    def read(self) -> list[EventRow]:
+        return events_service.list_events()
 
-    def compose(self) -> ComposeResult:
-        yield Static(" Événements", id="events-bar", markup=False)
-        yield Static(EMPTY_TEXT, id="events-empty", markup=False)
-        yield RecordTable(EVENT_COLUMNS, key=lambda r: r.id, id="events-table")
-        yield Footer()
+    def summary(self, rows: list[EventRow]) -> str:
+        return summary_line(rows)
 
-    @property
-    def table(self) -> RecordTable[EventRow]:
-        return self.query_one("#events-table", RecordTable)
-
-    def on_mount(self) -> None:
-        self.table.focus()
-        self.query_one("#events-empty").display = False
-
-    def on_resize(self) -> None:
-        fit_footer(self)
-
-    def on_screen_resume(self) -> None:
-        self.reload()
-
-    def reload(self, keep: int | None = None) -> None:
-        """Read the events again (in a worker); the cursor goes to ``keep`` if given."""
-        self._keep = keep
-        self._load()
-
-    @work(thread=True, exclusive=True, group="events-load", exit_on_error=False)
-    def _load(self) -> None:
-        rows = events_service.list_events()
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, rows)
-
-    def _show(self, rows: list[EventRow]) -> None:
-        self.table.show(rows, keep=self._keep)
-        self._keep = None
-        self.query_one("#events-empty").display = not rows
-        self.query_one("#events-bar", Static).update(" Événements · " + summary_line(rows))
-
-    # ------------------------------------------------------------------ actions
-
-    @on(RecordTable.Selected)
-    def _selected(self, event: RecordTable.Selected) -> None:
-        event.stop()
-        self.action_open()
-
-    def action_open(self) -> None:
+    def open(self, row: EventRow) -> None:
         from tui_reseau.ui.screens.event_detail import EventScreen
 
-        if (row := self.table.current()) is not None:
-            self.app.push_screen(EventScreen(row.id))
+        self.app.push_screen(EventScreen(row.id))
 
-    def action_add(self) -> None:
+    def form(self, record_id: int | None) -> Screen[int | None]:
         from tui_reseau.ui.screens.event_form import EventFormScreen
 
-        self.app.push_screen(EventFormScreen(None), self._saved)
+        return EventFormScreen(record_id)
 
-    def action_edit(self) -> None:
-        from tui_reseau.ui.screens.event_form import EventFormScreen
-
-        if (row := self.table.current()) is not None:
-            self.app.push_screen(EventFormScreen(row.id), self._saved)
-
-    def _saved(self, event_id: int | None) -> None:
-        if event_id is not None:
-            self.notify("Événement enregistré.")
-            self.reload(keep=event_id)
-
-    def action_delete(self) -> None:
-        row = self.table.current()
-        if row is None:
-            return
+    def delete_question(self, row: EventRow) -> str:
         name = safe_text(row.name, single_line=True)
-        question = (
+        return (
             f"Supprimer l'événement « {name} » du {format_date(row.held_on)} ?\n\n"
             f"La liste des {row.contacts_met} personne(s) rencontrée(s) là-bas sera effacée ; "
             "les contacts eux-mêmes restent."
         )
 
-        def answered(confirmed: bool | None) -> None:
-            if confirmed:
-                self.app.write(  # type: ignore[attr-defined]
-                    events_service.delete_event, row.id, then=self._deleted
-                )
-
-        self.app.push_screen(ConfirmScreen(question, "Supprimer"), answered)
-
-    def _deleted(self, name: str) -> None:
-        self.notify(f"Événement supprimé : {safe_text(name, single_line=True)}.")
-        self.reload()
-
-    def action_back(self) -> None:
-        self.dismiss(None)
+    def delete(self, record_id: int) -> str:
+        return events_service.delete_event(record_id)

@@ -6,14 +6,17 @@ Checked by :func:`~tui_reseau.domain.communities.add_involvement` on ctrl+s.
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+from collections.abc import Iterable
+from typing import ClassVar
+
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Input, Select
 
 from tui_reseau.domain import communities as communities_service
 from tui_reseau.domain.communities import InvolvementDraft
 from tui_reseau.domain.vocabulary import INVOLVEMENT_KINDS
-from tui_reseau.ui.screens.event_form_base import RecordForm
+from tui_reseau.ui.screens.record_form import RecordForm
 
 DEFAULT_KIND = "participation"
 
@@ -21,22 +24,28 @@ DEFAULT_KIND = "participation"
 class InvolvementFormScreen(RecordForm):
     """Add an involvement to ``community_id``; dismiss with its id once saved."""
 
-    CSS_PATH = "involvement_form.tcss"
-    TITLE_TEXT = "Noter une implication"
+    CSS_PATH = ["record_form.tcss", "involvement_form.tcss"]
 
-    FIELDS = {
+    FIELDS: ClassVar[dict[str, str]] = {
         "kind": "Type",
         "description": "Description",
         "happened_on": "Date",
         "hours": "Heures",
+    }
+    HELP: ClassVar[dict[str, str]] = {
+        "kind": "Responsabilité prise, événement organisé, intervention : ce qui rend incontournable."
     }
 
     def __init__(self, community_id: int) -> None:
         super().__init__(None)
         self.community_id = community_id
 
-    def rows(self) -> ComposeResult:
-        yield from self.row(
+    @property
+    def heading(self) -> str:
+        return "Noter une implication"
+
+    def field_widgets(self) -> Iterable[tuple[str, Widget]]:
+        yield (
             "kind",
             Select(
                 [(Content(t.label), code) for code, t in INVOLVEMENT_KINDS.items()],
@@ -45,31 +54,28 @@ class InvolvementFormScreen(RecordForm):
                 id="kind",
                 compact=True,
             ),
-            "Responsabilité prise, événement organisé, intervention : ce qui rend incontournable.",
         )
-        yield from self.row(
+        yield (
             "description",
             Input(id="description", placeholder="ex. animé l'atelier export", compact=True),
         )
-        yield from self.row(
-            "happened_on",
-            Input(id="happened_on", value="aujourd'hui", compact=True),
-        )
-        yield from self.row(
-            "hours", Input(id="hours", placeholder="trajet compris, ex. 2h30, 1,5", compact=True)
+        yield "happened_on", Input(id="happened_on", value="aujourd'hui", compact=True)
+        yield (
+            "hours",
+            Input(id="hours", placeholder="trajet compris, ex. 2h30, 1,5", compact=True),
         )
 
-    def draft(self) -> InvolvementDraft:
-        def text(key: str) -> str:
-            return self.query_one(f"#{key}", Input).value
-
+    def read(self) -> InvolvementDraft:
         return InvolvementDraft(
-            kind=self.query_one("#kind", Select).selection or "",
-            description=text("description"),
-            happened_on=text("happened_on"),
-            hours=text("hours"),
+            kind=self.choice("kind") or "",
+            description=self.text("description"),
+            happened_on=self.text("happened_on"),
+            hours=self.text("hours"),
         )
 
     def write(self, draft: InvolvementDraft) -> int:
         today = self.app.today  # type: ignore[attr-defined]
         return communities_service.add_involvement(self.community_id, draft, today=today)
+
+    def saved_message(self, saved_id: int) -> str:
+        return "Implication notée."

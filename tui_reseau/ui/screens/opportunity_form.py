@@ -102,12 +102,9 @@ class OpportunityFormScreen(RecordForm):
     def fill(self, loaded: _Loaded) -> None:
         draft = loaded.draft
         self.query_one("#title", Input).value = draft.title
-        if draft.contact_id is not None:
-            self.query_one("#contact", ContactPicker).show(
-                draft.contact_id, loaded.names.get(draft.contact_id, "")
-            )
+        self.show_contacts(loaded.names, contact=draft.contact_id)
         self.query_one("#value", Input).value = draft.value
-        self.query_one("#stage", Select).value = draft.stage
+        self.choose("stage", draft.stage)
         self.query_one("#opened_on", Input).value = draft.opened_on
         self.set_select(
             "origin",
@@ -118,21 +115,21 @@ class OpportunityFormScreen(RecordForm):
 
     def read(self) -> OpportunityDraft:
         draft = OpportunityDraft(
-            title=self.query_one("#title", Input).value,
-            contact_id=self.query_one("#contact", ContactPicker).contact_id,
-            value=self.query_one("#value", Input).value,
-            stage=self.query_one("#stage", Select).selection or "piste",
-            opened_on=self.query_one("#opened_on", Input).value,
+            title=self.text("title"),
+            contact_id=self.picked("contact"),
+            value=self.text("value"),
+            stage=self.choice("stage") or "piste",
+            opened_on=self.text("opened_on"),
             notes=self.multiline_text("notes"),
         )
-        service.apply_origin(draft, self.query_one("#origin", Select).selection)
+        service.apply_origin(draft, self.choice("origin"))
         return draft
 
     def write(self, draft: OpportunityDraft) -> int:
         today = self.app.today  # type: ignore[attr-defined]
         return service.save_opportunity(draft, self.record_id, today=today)
 
-    def saved_message(self, result: int) -> str:
-        title = safe_text(self.query_one("#title", Input).value.strip(), single_line=True)
+    def saved_message(self, saved_id: int) -> str:
+        title = safe_text(self.text("title").strip(), single_line=True)
         verb = "modifiée" if self.record_id is not None else "ajoutée"
         return f"Opportunité {verb} : {title}."

@@ -90,33 +90,27 @@ class RecommendationFormScreen(RecordForm):
 
     def fill(self, loaded: _Loaded) -> None:
         draft = loaded.draft
-        for key, contact_id in (
-            ("recommender", draft.recommender_id),
-            ("recommended_to", draft.recommended_to_id),
-        ):
-            if contact_id is not None:
-                self.query_one(f"#{key}", ContactPicker).show(
-                    contact_id, loaded.names.get(contact_id, "")
-                )
+        self.show_contacts(
+            loaded.names, recommender=draft.recommender_id, recommended_to=draft.recommended_to_id
+        )
         self.query_one("#for_what", Input).value = draft.for_what
         self.query_one("#received_on", Input).value = draft.received_on
-        if draft.channel in CHANNELS:
-            self.query_one("#channel", Select).value = draft.channel
+        self.choose("channel", draft.channel)
 
     def read(self) -> RecommendationDraft:
         return RecommendationDraft(
-            recommender_id=self.query_one("#recommender", ContactPicker).contact_id,
-            recommended_to_id=self.query_one("#recommended_to", ContactPicker).contact_id,
-            for_what=self.query_one("#for_what", Input).value,
-            received_on=self.query_one("#received_on", Input).value,
-            channel=self.query_one("#channel", Select).selection or "",
+            recommender_id=self.picked("recommender"),
+            recommended_to_id=self.picked("recommended_to"),
+            for_what=self.text("for_what"),
+            received_on=self.text("received_on"),
+            channel=self.choice("channel") or "",
         )
 
     def write(self, draft: RecommendationDraft) -> int:
         today = self.app.today  # type: ignore[attr-defined]
         return service.save_recommendation(draft, self.record_id, today=today)
 
-    def saved_message(self, result: int) -> str:
+    def saved_message(self, saved_id: int) -> str:
         if self.record_id is not None:
             return "Recommandation modifiée."
         return "Recommandation enregistrée : « o » en fait une opportunité."

@@ -86,28 +86,23 @@ class ServiceFormScreen(RecordForm):
 
     def fill(self, loaded: _Loaded) -> None:
         draft = loaded.draft
-        for key, contact_id in (("contact", draft.contact_id), ("introduced", draft.introduced_id)):
-            if contact_id is not None:
-                self.query_one(f"#{key}", ContactPicker).show(
-                    contact_id, loaded.names.get(contact_id, "")
-                )
-        if draft.kind in SERVICE_KINDS:
-            self.query_one("#kind", Select).value = draft.kind
+        self.show_contacts(loaded.names, contact=draft.contact_id, introduced=draft.introduced_id)
+        self.choose("kind", draft.kind)
         self.query_one("#description", Input).value = draft.description
         self.query_one("#given_on", Input).value = draft.given_on
 
     def read(self) -> ServiceDraft:
         return ServiceDraft(
-            contact_id=self.query_one("#contact", ContactPicker).contact_id,
-            kind=self.query_one("#kind", Select).selection or "",
-            description=self.query_one("#description", Input).value,
-            given_on=self.query_one("#given_on", Input).value,
-            introduced_id=self.query_one("#introduced", ContactPicker).contact_id,
+            contact_id=self.picked("contact"),
+            kind=self.choice("kind") or "",
+            description=self.text("description"),
+            given_on=self.text("given_on"),
+            introduced_id=self.picked("introduced"),
         )
 
     def write(self, draft: ServiceDraft) -> int:
         today = self.app.today  # type: ignore[attr-defined]
         return service.save_service(draft, self.record_id, today=today)
 
-    def saved_message(self, result: int) -> str:
+    def saved_message(self, saved_id: int) -> str:
         return "Service modifié." if self.record_id is not None else "Service rendu enregistré."

@@ -1,11 +1,10 @@
-"""A virtual table of records, shared by the event and community screens.
+"""A virtual table of records: every record kept, only the lines on screen drawn.
 
-The records (small dataclasses) are all kept, but only the lines on screen are drawn: showing
-5,000 events costs what showing 20 does (a DataTable measured every cell: 2.5 s at 5,000 rows).
-Columns are either fixed (dates, figures) or share what is left (names, places); every cell is
-made safe and cut with « … » to fit (user data is never markup). The first line holds the column
-titles and does not scroll. Arrows, page keys, Home/End move the cursor; Enter (or a double
-click) posts :class:`RecordTable.Selected`.
+Showing 5,000 events costs what showing 20 does (a DataTable measured every cell: 2.5 s at 5,000
+rows). Columns are either fixed (dates, figures) or share what is left (names, places); every
+cell is made safe and cut with « … » to fit (user data is never markup). The first line holds the
+column titles and does not scroll. Arrows, page keys, Home/End move the cursor; Enter (or a
+double click) posts :class:`VirtualRecordTable.Selected`.
 """
 
 from __future__ import annotations
@@ -21,16 +20,13 @@ from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widgets import Footer
 
 from tui_reseau.display import cell_fit
 
 R = TypeVar("R")
 GAP = 2  # cells between two columns
-NARROW_WIDTH = 100  # below, the footer packs its keys tighter (as the agenda's does)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,15 +52,7 @@ def column_widths(columns: Sequence[Column], total: int) -> list[int]:
     return widths
 
 
-def fit_footer(screen: Screen) -> None:
-    """Every key of ``screen`` in 80 columns: a compact footer without the palette hint."""
-    narrow = screen.size.width < NARROW_WIDTH
-    for footer in screen.query(Footer):
-        footer.compact = narrow
-        footer.show_command_palette = not narrow
-
-
-class RecordTable(ScrollView, Generic[R], can_focus=True):
+class VirtualRecordTable(ScrollView, Generic[R], can_focus=True):
     """Records in columns, one line each, the cursor on one of them."""
 
     BINDINGS = [
@@ -77,13 +65,13 @@ class RecordTable(ScrollView, Generic[R], can_focus=True):
         Binding("end", "jump(-1)", "Fin", show=False),
     ]
 
-    COMPONENT_CLASSES = {"record-table--header", "record-table--cursor"}
+    COMPONENT_CLASSES = {"virtual-record-table--header", "virtual-record-table--cursor"}
 
     DEFAULT_CSS = """
-    RecordTable { height: 1fr; background: $surface; scrollbar-size-vertical: 1; }
-    RecordTable > .record-table--header { background: $panel; text-style: bold; }
-    RecordTable > .record-table--cursor { text-style: underline; }
-    RecordTable:focus > .record-table--cursor {
+    VirtualRecordTable { height: 1fr; background: $surface; scrollbar-size-vertical: 1; }
+    VirtualRecordTable > .virtual-record-table--header { background: $panel; text-style: bold; }
+    VirtualRecordTable > .virtual-record-table--cursor { text-style: underline; }
+    VirtualRecordTable:focus > .virtual-record-table--cursor {
         background: $accent; color: $text; text-style: bold;
     }
     """
@@ -94,13 +82,13 @@ class RecordTable(ScrollView, Generic[R], can_focus=True):
     class Selected(Message):
         """Enter (or a double click) on a record."""
 
-        def __init__(self, table: RecordTable, record: Any) -> None:
+        def __init__(self, table: VirtualRecordTable, record: Any) -> None:
             super().__init__()
             self.table = table
             self.record = record
 
         @property
-        def control(self) -> RecordTable:
+        def control(self) -> VirtualRecordTable:
             return self.table
 
     def __init__(
@@ -208,12 +196,12 @@ class RecordTable(ScrollView, Generic[R], can_focus=True):
         widths = column_widths(self.columns_spec, width)
         base = self.rich_style
         if y == 0:
-            header = base + self.get_component_rich_style("record-table--header")
+            header = base + self.get_component_rich_style("virtual-record-table--header")
             return self._line([c.title for c in self.columns_spec], widths, header)
         index = int(self.scroll_y) + y - 1
         if index >= len(self.records):
             return Strip.blank(width, base)
         style = base
         if index == self.cursor:
-            style = base + self.get_component_rich_style("record-table--cursor")
+            style = base + self.get_component_rich_style("virtual-record-table--cursor")
         return self._line(self.row_texts(index), widths, style)
