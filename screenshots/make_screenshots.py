@@ -48,6 +48,11 @@ SHOTS: dict[str, tuple[tuple[int, int], tuple[str, ...]]] = {
     "map": ((120, 36), ("c",)),
     "agenda": ((120, 36), ("g",)),
     "meeting": ((120, 36), ("down", "down", "down", "m")),
+    "metrics": ((120, 36), ("I",)),
+    "pipeline": ((120, 36), ("O",)),
+    "events": ((120, 36), ("E",)),
+    "community": ((120, 36), ("C", "enter")),
+    "exchanges": ((120, 36), ("R", "3")),
     "main-80x24": ((80, 24), ()),
     "card-80x24": ((80, 24), ("down", "down", "down", "enter")),
 }
