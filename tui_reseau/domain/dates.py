@@ -66,7 +66,7 @@ _SHORT_EXAMPLES = (
 RELATIVE_MAX_WIDTH = 14
 """Longest string :func:`format_relative` returns ("il y a 11 mois")."""
 
-_MONTH_NAMES = (
+MONTH_NAMES: tuple[str, ...] = (
     "janvier",
     "février",
     "mars",
@@ -141,7 +141,7 @@ for _index, _name in enumerate(_WEEKDAY_NAMES):
     _WEEKDAYS[_fold(_name)] = _index
     _WEEKDAYS[_fold(_name)[:3]] = _index  # lun, mar, mer, jeu, ven, sam, dim
 
-_MONTHS: dict[str, int] = {_fold(name): number for number, name in enumerate(_MONTH_NAMES, 1)}
+_MONTHS: dict[str, int] = {_fold(name): number for number, name in enumerate(MONTH_NAMES, 1)}
 _MONTHS.update(
     {
         "jan": 1,
@@ -293,7 +293,7 @@ def _check_day_month(day: int, month: int, year: int | None, text: str) -> None:
     """Raise a :class:`DateParseError` naming the problem if day/month (/year) cannot exist."""
     if month < 1 or month > 12:
         raise _impossible(text, f"il n'y a pas de mois {month} (les mois vont de 1 à 12)")
-    name = _MONTH_NAMES[month - 1]
+    name = MONTH_NAMES[month - 1]
     if year is not None and year < 1:
         raise _impossible(text, "l'année 0 n'existe pas")
     longest = calendar.monthrange(year if year is not None else 2000, month)[1]

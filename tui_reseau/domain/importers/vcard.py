@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from tui_reseau.domain.dates import MONTH_NAMES
 from tui_reseau.domain.importers.records import IncomingPerson, LineIssue, ParsedFile
 from tui_reseau.domain.importers.table import decode_text
 from tui_reseau.errors import ReseauError
@@ -19,20 +20,6 @@ Contents = dict[str, list[Any]]  # a vobject card's lines by lower-case name
 _SYSTEM_GROUPS = frozenset({"mycontacts", "starred", "imported", "contacts"})
 _BDAY = re.compile(r"(\d{4}|--)-?(\d{2})-?(\d{2})")
 _NO_YEAR = frozenset({"1604", "1900", "0000", "--"})  # Apple and Outlook write these without a year
-_MONTHS_FR = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-]
 
 
 def split_cards(text: str) -> tuple[list[tuple[int, str]], list[LineIssue]]:
@@ -91,7 +78,7 @@ def _birthday(text: str) -> tuple[dt.date | None, str]:
     try:
         if year in _NO_YEAR:
             dt.date(2000, month, day)  # checks the day exists (29 February included)
-            return None, f"{day} {_MONTHS_FR[month - 1]}"
+            return None, f"{day} {MONTH_NAMES[month - 1]}"
         return dt.date(int(year), month, day), ""
     except (ValueError, IndexError):
         return None, ""
@@ -173,7 +160,7 @@ def _read_birthday(contents: Contents, person: IncomingPerson) -> None:
         omit = bday.params.get("X-APPLE-OMIT-YEAR")
         person.birthday, day_month = _birthday(text)
         if omit and person.birthday and str(person.birthday.year) in omit:
-            day_month = f"{person.birthday.day} {_MONTHS_FR[person.birthday.month - 1]}"
+            day_month = f"{person.birthday.day} {MONTH_NAMES[person.birthday.month - 1]}"
             person.birthday = None
         if day_month:
             person.extras.append(("Anniversaire", day_month))
