@@ -359,8 +359,9 @@ def test_communes_matching_puts_an_exact_alias_first(monkeypatch: pytest.MonkeyP
     # With the real data an exact key always sorts first anyway; an alias whose display name
     # sorts late shows that "exact" is a rule of its own.
     completions = [("ab", "Zeta"), ("abc", "Alpha"), ("abd", "Beta"), ("b", "Other")]
-    monkeypatch.setattr(geography, "_COMPLETIONS", completions)
-    monkeypatch.setattr(geography, "_COMPLETION_KEYS", [key for key, _ in completions])
+    real = geography._tables()
+    tables = real._replace(completions=completions, completion_keys=[k for k, _ in completions])
+    monkeypatch.setattr(geography, "_tables", lambda: tables)
     assert communes_matching("ab") == ["Zeta", "Alpha", "Beta"]
     assert communes_matching("ab", limit=2) == ["Zeta", "Alpha"]
     assert communes_matching("a") == ["Alpha", "Beta", "Zeta"]

@@ -35,12 +35,19 @@ from tui_reseau.domain.vocabulary import (
     circle_of_kind,
 )
 from tui_reseau.store.models import (
+    Community,
     Contact,
     ContactTag,
+    Event,
     Interaction,
     InteractionContact,
     database_proxy,
 )
+
+
+def network_is_empty() -> bool:
+    """True when the bound database holds no contact, event or community (first launch)."""
+    return not (Contact.select().exists() or Event.select().exists() or Community.select().exists())
 
 
 class ValidationErrors(ValueError):

@@ -30,6 +30,7 @@ from itertools import accumulate
 import peewee
 
 from tui_reseau.domain import demo_data as data
+from tui_reseau.domain.contacts import network_is_empty as is_empty
 from tui_reseau.domain.vocabulary import Pole
 from tui_reseau.errors import ReseauError
 from tui_reseau.store.cache import roomy_cache
@@ -101,11 +102,6 @@ class DemoSummary:
     opportunities: int
     services: int
     tags: int
-
-
-def is_empty() -> bool:
-    """True when the bound database holds no contact, event or community."""
-    return not (Contact.select().exists() or Event.select().exists() or Community.select().exists())
 
 
 def generate_demo(*, contacts: int = 150, seed: int = 2026, today: dt.date) -> DemoSummary:

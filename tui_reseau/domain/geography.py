@@ -16,10 +16,12 @@ Pure standard library; every table is built once at import and looked up in O(1)
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from tui_reseau.domain.vocabulary import Pole
 
@@ -534,11 +536,19 @@ def departement_of_postcode(postcode: str | None) -> Departement | None:
 
 
 # --------------------------------------------------------------------------------------------
-# Lookup tables, built once
+# Lookup tables, built once, on first use (5 ms that the TUI's start-up does not wait for)
 # --------------------------------------------------------------------------------------------
 
 
-def _build_tables() -> tuple[dict[str, Pole], dict[str, str], list[tuple[str, str]]]:
+class _Tables(NamedTuple):
+    pole_by_key: dict[str, Pole]
+    display_by_key: dict[str, str]
+    completions: list[tuple[str, str]]  # (folded name or alias, display name), sorted
+    completion_keys: list[str]  # the first items of ``completions``, for bisect
+
+
+@functools.cache
+def _tables() -> _Tables:
     """The pole and display name of every folded name and alias, and the completion index."""
     pole_by_key: dict[str, Pole] = {}
     display_by_key: dict[str, str] = {}
@@ -562,11 +572,8 @@ def _build_tables() -> tuple[dict[str, Pole], dict[str, str], list[tuple[str, st
         if "st" in key.split():
             spelled = " ".join("saint" if token == "st" else token for token in key.split())
             completions.add((spelled, name))
-    return pole_by_key, display_by_key, sorted(completions)
-
-
-_POLE_BY_KEY, _DISPLAY_BY_KEY, _COMPLETIONS = _build_tables()
-_COMPLETION_KEYS = [key for key, _ in _COMPLETIONS]
+    ordered = sorted(completions)
+    return _Tables(pole_by_key, display_by_key, ordered, [key for key, _ in ordered])
 
 
 def _city_key(city: str | None) -> tuple[str | None, str]:
@@ -592,7 +599,7 @@ def suggest_pole(city: str | None, postcode: str | None = None) -> Pole | None:
     Anything else, including an empty city, gives None: the pole is never guessed.
     """
     found_postcode, key = _city_key(city)
-    known = _POLE_BY_KEY.get(key) if key else None
+    known = _tables().pole_by_key.get(key) if key else None
     if known is not None and known is not Pole.HORS_REGION:
         return known
     effective_postcode = normalize_postcode(postcode) or found_postcode
@@ -610,7 +617,7 @@ def city_display_name(city: str | None) -> str | None:
     -> ``"Paris"``). None when the commune is not known.
     """
     _, key = _city_key(city)
-    return _DISPLAY_BY_KEY.get(key) if key else None
+    return _tables().display_by_key.get(key) if key else None
 
 
 def communes_matching(prefix: str, limit: int = 10) -> list[str]:
@@ -624,8 +631,9 @@ def communes_matching(prefix: str, limit: int = 10) -> list[str]:
         return []
     exact: set[str] = set()
     matches: set[str] = set()
-    for index in range(bisect_left(_COMPLETION_KEYS, key), len(_COMPLETIONS)):
-        candidate, name = _COMPLETIONS[index]
+    tables = _tables()
+    for index in range(bisect_left(tables.completion_keys, key), len(tables.completions)):
+        candidate, name = tables.completions[index]
         if not candidate.startswith(key):
             break
         matches.add(name)

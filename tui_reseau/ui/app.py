@@ -27,6 +27,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui_reseau.crashlog import log_exception
 from tui_reseau.display import safe_text
+from tui_reseau.domain import contacts as contacts_service
 from tui_reseau.domain.contacts import ValidationErrors
 from tui_reseau.domain.search import BuildCancelled, ContactSearch
 from tui_reseau.domain.validation import ValidationError
@@ -87,11 +88,9 @@ class ReseauApp(App[None]):
 
     @work(thread=True, exclusive=True, group="start", exit_on_error=False)
     def _start(self) -> None:
-        from tui_reseau.domain.demo import is_empty
-
         self.changes.start()
         self.call_from_thread(self.set_interval, self.changes.interval, self._poll_changes)
-        if is_empty():
+        if contacts_service.network_is_empty():
             self.call_from_thread(self._offer_demo)
 
     # ------------------------------------------------------------------ other processes

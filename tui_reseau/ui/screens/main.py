@@ -28,7 +28,6 @@ from tui_reseau.domain.contacts import ContactFilter
 from tui_reseau.domain.network_map import map_data
 from tui_reseau.domain.vocabulary import Pole
 from tui_reseau.ui.screens.contact_actions import ContactActions
-from tui_reseau.ui.screens.map import area_filter
 from tui_reseau.ui.widgets.circle_map import CircleMap
 from tui_reseau.ui.widgets.contact_card import ContactCardView
 from tui_reseau.ui.widgets.contact_list import ContactList, header_line
@@ -327,6 +326,8 @@ class MainScreen(ContactActions, Screen[None]):
 
     @on(CircleMap.SelectionChanged)
     def _map_selection(self, event: CircleMap.SelectionChanged) -> None:
+        from tui_reseau.ui.screens.map import area_filter
+
         self._apply_filter(area_filter(event.circle, event.pole))
 
     @on(CircleMap.ContactChosen)
@@ -339,6 +340,8 @@ class MainScreen(ContactActions, Screen[None]):
 
     @on(CircleMap.AreaChosen)
     def _map_area(self, event: CircleMap.AreaChosen) -> None:
+        from tui_reseau.ui.screens.map import area_filter
+
         self._apply_filter(area_filter(event.circle, event.pole))
         self.contact_list.focus()
 
