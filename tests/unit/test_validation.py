@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tui_reseau.domain.phones import format_phone
 from tui_reseau.domain.validation import (
     TAG_MAX_LENGTH,
     ValidationError,
     clean_text,
-    format_phone,
     normalise_email,
     normalise_linkedin,
     normalise_phone,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
-from tui_reseau.domain.validation import format_phone
+from tui_reseau.domain.phones import format_phone
 from tui_reseau.domain.vocabulary import (
     ALL_CONTACT_KINDS,
     CHANNELS,
@@ -33,17 +33,19 @@ from tui_reseau.store.models import (
 
 LAST_INTERACTIONS = 5
 
+# The card's records are NamedTuples, not dataclasses: the same immutable records with named
+# fields, created in a tenth of the time at import (7 frozen dataclasses cost ~5 ms, a few
+# percent of a 140 ms ``reseau brief``, which imports this module).
 
-@dataclass(frozen=True, slots=True)
-class PersonRef:
+
+class PersonRef(NamedTuple):
     """Another contact named on a card (jump to them)."""
 
     id: int
     name: str
 
 
-@dataclass(frozen=True, slots=True)
-class DetailItem:
+class DetailItem(NamedTuple):
     id: int
     kind: str
     kind_label: str
@@ -52,8 +54,7 @@ class DetailItem:
     still_true: bool
 
 
-@dataclass(frozen=True, slots=True)
-class InteractionItem:
+class InteractionItem(NamedTuple):
     id: int
     happened_on: dt.date
     channel_label: str
@@ -62,16 +63,14 @@ class InteractionItem:
     with_others: tuple[PersonRef, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class FollowUpItem:
+class FollowUpItem(NamedTuple):
     id: int
     due_on: dt.date  # the date it is expected now (snooze included)
     reason: str
     overdue: bool
 
 
-@dataclass(frozen=True, slots=True)
-class OpportunityItem:
+class OpportunityItem(NamedTuple):
     id: int
     title: str
     stage: str
@@ -80,8 +79,7 @@ class OpportunityItem:
     opened_on: dt.date
 
 
-@dataclass(frozen=True, slots=True)
-class ExchangeItem:
+class ExchangeItem(NamedTuple):
     """A recommendation they gave us, or a service we gave them."""
 
     on: dt.date
@@ -89,8 +87,7 @@ class ExchangeItem:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class ContactCard:
+class ContactCard(NamedTuple):
     id: int
     name: str
     first_name: str

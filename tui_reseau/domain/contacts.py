@@ -16,10 +16,10 @@ from peewee import JOIN, fn
 
 from tui_reseau.domain import geography
 from tui_reseau.domain.cadence import parse_cadence
+from tui_reseau.domain.phones import format_phone
 from tui_reseau.domain.validation import (
     ValidationError,
     clean_text,
-    format_phone,
     normalise_email,
     normalise_linkedin,
     normalise_phone,

@@ -34,7 +34,7 @@ import peewee
 from peewee import JOIN, fn
 
 from tui_reseau.domain.network_json import json_value
-from tui_reseau.domain.validation import format_phone
+from tui_reseau.domain.phones import format_phone
 from tui_reseau.errors import ReseauError
 from tui_reseau.store.models import (
     ALL_MODELS,

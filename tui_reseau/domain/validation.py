@@ -8,7 +8,7 @@ Conventions:
 
 * blank input (``None``, ``""``, spaces only) means "no value": optional fields return ``None``
   (or an empty tuple for tags), :func:`require_text` refuses it;
-* phones are stored in E.164 (``"+33612345678"``) and shown with :func:`format_phone`;
+* phones are stored in E.164 (``"+33612345678"``) and shown with :func:`tui_reseau.domain.phones.format_phone`;
 * e-mails are checked for syntax only (``check_deliverability=False``: no DNS lookup);
 * LinkedIn profiles are stored as ``"https://www.linkedin.com/in/<identifiant>"``;
 * amounts and durations are :class:`~decimal.Decimal` (never ``float``).
@@ -31,7 +31,6 @@ __all__ = [
     "TAG_MAX_LENGTH",
     "ValidationError",
     "clean_text",
-    "format_phone",
     "normalise_email",
     "normalise_linkedin",
     "normalise_phone",
@@ -282,29 +281,6 @@ def normalise_phone(text: str | None) -> str | None:
     raise _phone_error(
         raw, "n'est pas un numéro valide pour ce pays : vérifiez l'indicatif et les chiffres"
     )
-
-
-def format_phone(e164: str | None) -> str:
-    """Display form of a stored number: ``06 12 34 56 78`` for France, else ``+32 2 …``.
-
-    ``None`` or ``""`` give ``""``; a value that is not E.164 is returned unchanged.
-    """
-    if not e164:
-        return ""
-    if len(e164) == 12 and e164.startswith("+33") and e164[3:].isdigit() and e164[3] != "8":
-        # French number (08 special numbers aside) formatted by hand: it spares loading the
-        # library's metadata (~20 ms) for every card shown; a test compares with the library.
-        national = "0" + e164[3:]
-        return " ".join(national[i : i + 2] for i in range(0, 10, 2))
-    import phonenumbers
-
-    try:
-        number = phonenumbers.parse(e164, None)
-    except phonenumbers.NumberParseException:
-        return e164
-    if number.country_code == 33:
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
 # --------------------------------------------------------------------------------------- e-mail

@@ -20,7 +20,7 @@ import io
 from collections.abc import Iterable, Iterator
 
 from tui_reseau.domain.exporters.rows import ExportedContact, exported_contacts
-from tui_reseau.domain.validation import format_phone
+from tui_reseau.domain.phones import format_phone
 from tui_reseau.domain.vocabulary import (
     ALL_CONTACT_KINDS,
     CHANNELS,

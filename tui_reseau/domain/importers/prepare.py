@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 from tui_reseau.domain.contacts import ContactDraft, ValidationErrors, validate
 from tui_reseau.domain.importers.records import IncomingPerson, LineIssue
+from tui_reseau.domain.phones import format_phone
 from tui_reseau.domain.validation import (
     ValidationError,
     clean_text,
-    format_phone,
     normalise_email,
     normalise_linkedin,
     normalise_phone,

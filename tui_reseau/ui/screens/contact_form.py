@@ -26,9 +26,9 @@ from tui_reseau.display import safe_text
 from tui_reseau.domain import contacts as contacts_service
 from tui_reseau.domain import geography
 from tui_reseau.domain.contacts import ContactDraft, ContactRow, ValidationErrors
+from tui_reseau.domain.phones import format_phone
 from tui_reseau.domain.validation import (
     ValidationError,
-    format_phone,
     normalise_email,
     normalise_linkedin,
     normalise_phone,
