@@ -12,7 +12,7 @@ import datetime as dt
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from tui_reseau import __version__
@@ -75,8 +75,36 @@ def _db_option(parser: argparse.ArgumentParser, default: object) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of ``reseau`` and its sub-commands."""
+CORE_COMMANDS = frozenset({"locate", "agenda", "cadence", "demo", "brief", "search", "add"})
+
+
+class _Skipped:
+    """Stands for a sub-command's parser that is not built: every call does nothing."""
+
+    def __getattr__(self, name: str) -> Callable[..., _Skipped]:
+        return lambda *args, **kwargs: self
+
+
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The sub-command named in ``argv`` when it is a core one (its options may follow)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--db":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word if word in CORE_COMMANDS else None
+        elif word in ("-h", "--help", "--version"):
+            return None
+    return None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser of ``reseau`` and its sub-commands.
+
+    ``only``: build that core sub-command alone. argparse spends about 8 ms building the
+    dozen sub-commands (each looks up its translations on disk), a twentieth of a
+    ``reseau brief`` typed before a meeting; help and mistakes get the whole parser.
+    """
     parser = _FrenchParser(
         prog="reseau",
         description="Votre réseau professionnel en terminal : cercles, relances, mesures. "
@@ -92,6 +120,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=_FrenchParser)
 
     def command(name: str, help_text: str, **options: object) -> argparse.ArgumentParser:
+        if only is not None and name != only:
+            return _Skipped()  # type: ignore[return-value]
+        if name == "add" and "epilog" not in options:
+            options["epilog"] = _kinds_help()
         sub = commands.add_parser(name, help=help_text, description=help_text, **options)
         _db_option(sub, argparse.SUPPRESS)  # keeps a --db given before the command
         return sub
@@ -156,7 +188,6 @@ def build_parser() -> argparse.ArgumentParser:
     add = command(
         "add",
         "ajoute un contact en une ligne, vérifié comme dans le formulaire de l'application",
-        epilog=_kinds_help(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add.add_argument(
@@ -186,8 +217,9 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument(
         "--qualified", action="store_true", help="contact qualifié (depuis aujourd'hui)"
     )
-    for module in _command_modules():
-        module.register(command)
+    if only is None:
+        for module in _command_modules():
+            module.register(command)
     return parser
 
 
@@ -636,7 +668,7 @@ def _database_error(exc: Exception, target: DbTarget | None) -> ReseauError | No
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``reseau`` / ``tui-reseau`` / ``python -m tui_reseau``."""
     os.umask(0o077)  # everything this process creates is private to its owner
-    args = build_parser().parse_args(argv)
+    args = build_parser(_command_in(sys.argv[1:] if argv is None else argv)).parse_args(argv)
     target: DbTarget | None = None
     try:
         target = resolve_db(args.db)
