@@ -149,3 +149,19 @@ def test_agenda_is_quiet_when_nothing_is_due_and_lists_what_is(tmp_path: Path) -
     assert shown.returncode == 0
     assert "En retard (1)" in shown.stdout
     assert "Léa Martin — Envoyer le devis" in shown.stdout
+
+
+def test_each_command_has_its_whole_help_even_when_built_alone(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A core command builds its own parser only (start-up speed): its help stays complete,
+    and the general help still lists every command."""
+    with pytest.raises(SystemExit):
+        main(["add", "--help"])
+    add_help = capsys.readouterr().out
+    assert "--circle" in add_help and "cercle 2 : expert_comptable" in add_help
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    general = capsys.readouterr().out
+    for name in ("brief", "search", "add", "import", "export", "privacy", "doctor"):
+        assert f"    {name} " in general
