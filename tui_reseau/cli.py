@@ -86,7 +86,8 @@ class _Skipped:
 
 
 def _command_in(argv: Sequence[str]) -> str | None:
-    """The sub-command named in ``argv`` when it is a core one (its options may follow)."""
+    """The core sub-command named in ``argv`` ("" for none: the TUI opens), or None when the
+    whole parser is needed (another command, help, version)."""
     words = iter(argv)
     for word in words:
         if word == "--db":
@@ -95,13 +96,13 @@ def _command_in(argv: Sequence[str]) -> str | None:
             return word if word in CORE_COMMANDS else None
         elif word in ("-h", "--help", "--version"):
             return None
-    return None
+    return ""
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The argument parser of ``reseau`` and its sub-commands.
 
-    ``only``: build that core sub-command alone. argparse spends about 8 ms building the
+    ``only``: build that core sub-command alone ("": none, the TUI opens). argparse spends about 8 ms building the
     dozen sub-commands (each looks up its translations on disk), a twentieth of a
     ``reseau brief`` typed before a meeting; help and mistakes get the whole parser.
     """
