@@ -319,7 +319,7 @@ class _Search:
             value = f"LOWER({column})" if by_name else column
             sql = f"SELECT DISTINCT {value} FROM {{table}}"
             values = [v for (v,) in self._execute(sql, [], by_name=by_name) if v]
-            folded = fold("\n".join(values)).split("\n") if values else []
+            folded = [fold(v) for v in values]  # value by value: most are plain ASCII
             self._values[column] = (values, folded)
         return self._values[column]
 
