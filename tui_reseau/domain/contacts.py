@@ -14,8 +14,6 @@ from itertools import islice
 
 from peewee import JOIN, fn
 
-from tui_reseau.domain import geography
-from tui_reseau.domain.cadence import parse_cadence
 from tui_reseau.domain.phones import format_phone
 from tui_reseau.domain.validation import (
     ValidationError,
@@ -257,6 +255,8 @@ class ContactDraft:
 
     def suggested_pole(self) -> str | None:
         """The pole the city (or postcode) suggests, as a code; None when it says nothing."""
+        from tui_reseau.domain import geography  # only forms need it: not imported at start-up
+
         pole = geography.suggest_pole(self.city, self.postcode or None)
         return pole.value if pole else None
 
@@ -326,6 +326,8 @@ def validate(draft: ContactDraft, contact_id: int | None = None) -> dict[str, ob
     values["phone"] = check("phone", normalise_phone, draft.phone)
     values["linkedin_url"] = check("linkedin", normalise_linkedin, draft.linkedin_url)
     tags = check("tags", parse_tags, draft.tags)
+    from tui_reseau.domain.cadence import parse_cadence  # not imported at start-up
+
     values["cadence_days"] = (
         check("cadence", parse_cadence, draft.cadence, "cadence") if draft.cadence.strip() else None
     )

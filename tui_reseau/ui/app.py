@@ -41,7 +41,6 @@ from tui_reseau.store.changes import (
     retry_locked,
 )
 from tui_reseau.store.database import close_database, open_database
-from tui_reseau.ui.screens.confirm import ConfirmScreen
 from tui_reseau.ui.screens.main import MainScreen
 
 HOLD_LIMIT_S = 0.5  # a key that never comes back to the app no longer holds the others
@@ -67,6 +66,7 @@ class ReseauApp(App[None]):
         self._today = today
         self.search = ContactSearch()
         self._indexing = False
+        self._started = False  # the work that follows the first paint (see first_page_shown)
         self._held: list[events.Key] | None = None  # keys waiting for a bound key to finish
         self._hold_timer: Timer | None = None
         self._hold_screen: Screen | None = None
@@ -84,7 +84,13 @@ class ReseauApp(App[None]):
     async def on_mount(self) -> None:
         await self.push_screen(MainScreen())
         self._usable = not self._exit  # it mounted: from now on, errors are survived
-        self._start()
+
+    def first_page_shown(self) -> None:
+        """The first contacts are on screen: start watching other processes (and offer the
+        demo to an empty network). Started earlier, this work competes with the first paint."""
+        if not self._started:
+            self._started = True
+            self._start()
 
     @work(thread=True, exclusive=True, group="start", exit_on_error=False)
     def _start(self) -> None:
@@ -159,6 +165,8 @@ class ReseauApp(App[None]):
             "Hauts-de-France, avec détails mémorisés, échanges, relances, événements et "
             "opportunités : de quoi découvrir chaque écran. Vous pourrez l'effacer ensuite."
         )
+
+        from tui_reseau.ui.screens.confirm import ConfirmScreen
 
         def done(accepted: bool | None) -> None:
             if accepted:

@@ -12,8 +12,6 @@ from textual.binding import Binding
 
 from tui_reseau.display import safe_text
 from tui_reseau.domain import contacts as contacts_service
-from tui_reseau.domain import details as details_service
-from tui_reseau.ui.screens.confirm import ConfirmScreen
 from tui_reseau.ui.widgets.contact_card import ContactCardView, DetailList
 
 
@@ -72,6 +70,8 @@ class ContactActions:
                     contact_id,
                     then=lambda removed: self._deleted(contact_id, removed),
                 )
+
+        from tui_reseau.ui.screens.confirm import ConfirmScreen
 
         self.app.push_screen(  # type: ignore[attr-defined]
             ConfirmScreen(
@@ -135,6 +135,9 @@ class ContactActions:
 
     def on_detail_list_action(self, event: DetailList.Action) -> None:
         """Edit, mark stale or delete a detail chosen on the card (a mixin: no @on here)."""
+        from tui_reseau.domain import details as details_service
+        from tui_reseau.ui.screens.confirm import ConfirmScreen
+
         card = self._card_view().card
         if card is None:
             return

@@ -11,6 +11,7 @@ import threading
 from array import array
 from contextlib import suppress
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -23,14 +24,15 @@ from textual.widgets import ContentSwitcher, Footer, Static
 from textual.worker import get_current_worker
 
 from tui_reseau.domain import contacts as contacts_service
-from tui_reseau.domain.card import load_card
 from tui_reseau.domain.contacts import ContactFilter
-from tui_reseau.domain.network_map import map_data
 from tui_reseau.domain.vocabulary import Pole
 from tui_reseau.ui.screens.contact_actions import ContactActions
-from tui_reseau.ui.widgets.circle_map import CircleMap
 from tui_reseau.ui.widgets.contact_card import ContactCardView
 from tui_reseau.ui.widgets.contact_list import ContactList, header_line
+
+if TYPE_CHECKING:
+    from tui_reseau.domain.network_map import NetworkMap
+    from tui_reseau.ui.widgets.circle_map import CircleMap
 
 NARROW_WIDTH = 100
 FIRST_PAGE = 100  # rows read and drawn at start-up before the whole list is
@@ -86,7 +88,7 @@ class MainScreen(ContactActions, Screen[None]):
                 yield Static("", id="side-tabs")
                 with ContentSwitcher(initial="card", id="side-switcher"):
                     yield ContactCardView(id="card")
-                    yield CircleMap(id="side-map")
+                    # The map pane (#side-map) is mounted on its first showing: see _side_map.
         # The footer is mounted once the first contacts are drawn (see _add_footer).
 
     @property
@@ -164,6 +166,7 @@ class MainScreen(ContactActions, Screen[None]):
             self.contact_list.set_ids(page)
         self.call_after_refresh(drawn.set)
         self.call_after_refresh(self._add_footer)
+        self.call_after_refresh(self.app.first_page_shown)
 
     async def _add_footer(self) -> None:
         # Textual's Footer builds a widget per key, restyled on every change of bindings: the
@@ -183,6 +186,7 @@ class MainScreen(ContactActions, Screen[None]):
             self.contact_list.forget_rows()
         self.contact_list.set_ids(ids, keep)
         self._update_topbar(len(ids), total)
+        self.call_after_refresh(self.app.first_page_shown)  # if the first page was skipped
         self.call_after_refresh(self.app.start_indexing)
         if not ids:
             self.card_view.show(None, self.app.today)
@@ -205,6 +209,8 @@ class MainScreen(ContactActions, Screen[None]):
 
     @work(thread=True, exclusive=True, group="card", exit_on_error=False)
     def _load_card(self, contact_id: int) -> None:
+        from tui_reseau.domain.card import load_card
+
         card = load_card(contact_id, self.app.today)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.card_view.show, card, self.app.today)
@@ -270,7 +276,7 @@ class MainScreen(ContactActions, Screen[None]):
         if self.narrow:
             return
         if self.side_view == "side-map":
-            order = [self.contact_list, self.query_one("#side-map", CircleMap)]
+            order = [self.contact_list, self._side_map()]
         else:
             order = [self.contact_list, self.card_view.detail_list, self.card_view]
         focused = self.focused
@@ -301,6 +307,18 @@ class MainScreen(ContactActions, Screen[None]):
         parts.append(("  v : vue suivante", "dim"))
         self.query_one("#side-tabs", Static).update(Content.assemble(*parts))
 
+    def _side_map(self) -> CircleMap:
+        """The map pane, mounted the first time it is wanted (start-up does not need it)."""
+        from tui_reseau.ui.widgets.circle_map import CircleMap
+
+        switcher = self.query_one(ContentSwitcher)
+        found = switcher.query_children("#side-map")
+        if found:
+            return found.first(CircleMap)
+        side_map = CircleMap(id="side-map")
+        switcher.mount(side_map)
+        return side_map
+
     def action_next_view(self) -> None:
         """v: the card, then the circle map (arrows select, the list follows), then the card."""
         if self.narrow:
@@ -308,38 +326,44 @@ class MainScreen(ContactActions, Screen[None]):
             return
         views = [view for view, _ in SIDE_VIEWS]
         view = views[(views.index(self.side_view) + 1) % len(views)]
+        if view == "side-map":
+            self._side_map()
         self.query_one(ContentSwitcher).current = view
         self.set_class(view == "side-map", "-map-view")
         self.call_after_refresh(self._update_header)
         self._show_tabs()
         if view == "side-map":
             self._load_map()
-            self.query_one("#side-map", CircleMap).focus()
+            self._side_map().focus()
         else:
             self.contact_list.focus()
 
     @work(thread=True, exclusive=True, group="side-map", exit_on_error=False)
     def _load_map(self) -> None:
+        from tui_reseau.domain.network_map import map_data
+
         network = map_data(self.app.today)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.query_one("#side-map", CircleMap).show, network)
+            self.app.call_from_thread(self._show_map, network)
 
-    @on(CircleMap.SelectionChanged)
-    def _map_selection(self, event: CircleMap.SelectionChanged) -> None:
+    def _show_map(self, network: NetworkMap) -> None:
+        self._side_map().show(network)
+
+    # The map's messages, handled by name: its module is imported on its first showing.
+
+    def on_circle_map_selection_changed(self, event: CircleMap.SelectionChanged) -> None:
         from tui_reseau.ui.screens.map import area_filter
 
         self._apply_filter(area_filter(event.circle, event.pole))
 
-    @on(CircleMap.ContactChosen)
-    def _map_contact(self, event: CircleMap.ContactChosen) -> None:
+    def on_circle_map_contact_chosen(self, event: CircleMap.ContactChosen) -> None:
         self.query_one(ContentSwitcher).current = "card"
         self.remove_class("-map-view")
         self.call_after_refresh(self._update_header)
         self._show_tabs()
         self.open_card(event.contact_id)
 
-    @on(CircleMap.AreaChosen)
-    def _map_area(self, event: CircleMap.AreaChosen) -> None:
+    def on_circle_map_area_chosen(self, event: CircleMap.AreaChosen) -> None:
         from tui_reseau.ui.screens.map import area_filter
 
         self._apply_filter(area_filter(event.circle, event.pole))

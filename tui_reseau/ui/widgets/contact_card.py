@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,7 +18,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui_reseau.display import days_label, safe_text
-from tui_reseau.domain.card import ContactCard, DetailItem
+
+if TYPE_CHECKING:  # the card is read by the screens: its module is not needed to show one
+    from tui_reseau.domain.card import ContactCard, DetailItem
 
 EMPTY_HINT = "Aucun contact sélectionné.\n\nFlèches pour parcourir la liste, / pour chercher, a pour ajouter."
 
