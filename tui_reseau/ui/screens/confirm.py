@@ -6,11 +6,13 @@ ctrl+s — never with a plain letter, so a burst of typed text cannot confirm an
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
 
 from tui_reseau.display import safe_text
@@ -82,3 +84,17 @@ def discard_question(what: str = "les modifications") -> ConfirmScreen:
         cancel_label="Continuer la saisie",
         destructive=False,
     )
+
+
+def close_or_ask(form: Screen[Any], changed: bool, what: str, result: object = None) -> None:
+    """Close ``form`` with ``result``; when something was typed (``changed``), first ask
+    « Abandonner {what} ? » — answering no keeps the form and its typing."""
+    if not changed:
+        form.dismiss(result)
+        return
+
+    def answered(discard: bool | None) -> None:
+        if discard:
+            form.dismiss(result)
+
+    form.app.push_screen(discard_question(what), answered)

@@ -41,7 +41,7 @@ from tui_reseau.domain.vocabulary import (
     SECTORS,
     Circle,
 )
-from tui_reseau.ui.screens.confirm import discard_question
+from tui_reseau.ui.screens.confirm import close_or_ask
 from tui_reseau.ui.widgets.inputs import (
     CommuneSuggester,
     CompletingInput,
@@ -550,15 +550,4 @@ class ContactFormScreen(ModalScreen[int | None]):
             choices.display = False
             self.query_one("#introduced_by", Input).focus()
             return
-        if not self.changed:
-            self.dismiss(None)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            discard_question("les modifications"),
-            answered,
-        )
+        close_or_ask(self, self.changed, "les modifications")

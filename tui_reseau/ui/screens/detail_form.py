@@ -18,7 +18,7 @@ from tui_reseau.domain import contacts as contacts_service
 from tui_reseau.domain import details as details_service
 from tui_reseau.domain.validation import ValidationError
 from tui_reseau.domain.vocabulary import DETAIL_KINDS
-from tui_reseau.ui.screens.confirm import discard_question
+from tui_reseau.ui.screens.confirm import close_or_ask
 from tui_reseau.ui.widgets.inputs import SafeTextArea
 
 DEFAULT_KIND = "projet"
@@ -157,15 +157,5 @@ class DetailFormScreen(ModalScreen[bool]):
         self.action_cancel()
 
     def action_cancel(self) -> None:
-        if self._initial is None or self._values() == self._initial:
-            self.dismiss(False)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(False)
-
-        self.app.push_screen(
-            discard_question("les modifications"),
-            answered,
-        )
+        changed = self._initial is not None and self._values() != self._initial
+        close_or_ask(self, changed, "les modifications", False)

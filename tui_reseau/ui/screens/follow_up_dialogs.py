@@ -29,7 +29,7 @@ from tui_reseau.domain import agenda as agenda_service
 from tui_reseau.domain.dates import DateParseError, format_date, format_relative
 from tui_reseau.domain.validation import ValidationError
 from tui_reseau.domain.vocabulary import CHANNELS
-from tui_reseau.ui.screens.confirm import discard_question
+from tui_reseau.ui.screens.confirm import close_or_ask
 
 DATE_EXAMPLES = "ex. lundi, +3j, +2s, 15/12"
 KEYS_HELP = "Entrée ou ctrl+s : enregistrer · Échap : annuler"
@@ -188,18 +188,8 @@ class FollowUpDialog(ModalScreen[bool]):
         self.action_cancel()
 
     def action_cancel(self) -> None:
-        if self._initial is None or self._values() == self._initial:
-            self.dismiss(False)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(False)
-
-        self.app.push_screen(
-            discard_question("la saisie"),
-            answered,
-        )
+        changed = self._initial is not None and self._values() != self._initial
+        close_or_ask(self, changed, "la saisie", False)
 
 
 def _channel_select(value: str) -> Select[str]:

@@ -28,7 +28,7 @@ from tui_reseau.domain.contacts import ValidationErrors
 from tui_reseau.domain.dates import format_date, format_relative
 from tui_reseau.domain.meetings import MeetingDraft, MeetingResult, events_around, record_meeting
 from tui_reseau.domain.vocabulary import CHANNELS, DETAIL_KINDS
-from tui_reseau.ui.screens.confirm import discard_question
+from tui_reseau.ui.screens.confirm import close_or_ask
 
 # Field keys of record_meeting's errors, in the order of the form; each is also the id of its
 # widget (the detail rows excepted) and, suffixed with "-error", of the red line under it.
@@ -465,15 +465,4 @@ class MeetingFormScreen(ModalScreen[bool]):
         self.action_cancel()
 
     def action_cancel(self) -> None:
-        if not self.changed:
-            self.dismiss(False)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(False)
-
-        self.app.push_screen(
-            discard_question("ce compte rendu"),
-            answered,
-        )
+        close_or_ask(self, self.changed, "ce compte rendu", False)

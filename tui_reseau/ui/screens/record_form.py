@@ -31,7 +31,7 @@ from textual.widgets.select import InvalidSelectValueError
 from tui_reseau.display import safe_text
 from tui_reseau.domain.contacts import ValidationErrors, names_of
 from tui_reseau.domain.validation import ValidationError
-from tui_reseau.ui.screens.confirm import discard_question
+from tui_reseau.ui.screens.confirm import close_or_ask
 from tui_reseau.ui.widgets.contact_picker import ContactPicker
 
 FORM_CHROME = 8  # lines around the fields: border, title, buttons, footer
@@ -306,16 +306,8 @@ class RecordForm(ModalScreen[int | None]):
         self.action_cancel()
 
     def action_cancel(self) -> None:
-        if not self.changed:
-            self.dismiss(None)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
         what = "la saisie" if self.record_id is None else "les modifications"
-        self.app.push_screen(discard_question(what), answered)
+        close_or_ask(self, self.changed, what)
 
     def multiline_text(self, key: str) -> str:
         """The text of the TextArea ``key``."""
