@@ -236,13 +236,7 @@ def save_community(
     """Create (``community_id`` None) or update a community; return its id (one transaction)."""
     values = validate_community(draft, today, community_id)
     with database_proxy.atomic():
-        if community_id is None:
-            return Community.create(**values).id
-        community = Community.get_by_id(community_id)
-        for key, value in values.items():
-            setattr(community, key, value)
-        community.save()
-        return community.id
+        return Community.create_or_update(community_id, values)
 
 
 def delete_community(community_id: int) -> str:

@@ -220,13 +220,7 @@ def save_event(draft: EventDraft, event_id: int | None = None, *, today: dt.date
     """
     values = validate_event(draft, today)
     with database_proxy.atomic():
-        if event_id is None:
-            return Event.create(**values).id
-        event = Event.get_by_id(event_id)
-        for key, value in values.items():
-            setattr(event, key, value)
-        event.save()
-        return event.id
+        return Event.create_or_update(event_id, values)
 
 
 def delete_event(event_id: int) -> str:

@@ -41,6 +41,18 @@ class BaseModel(Model):
         database = database_proxy
         legacy_table_names = False
 
+    @classmethod
+    def create_or_update(cls, record_id: int | None, values: dict[str, object]) -> int:
+        """Insert a row of ``values`` (``record_id`` None) or set them on row ``record_id``;
+        return its id. Call it inside the caller's transaction."""
+        if record_id is None:
+            return cls.create(**values).id
+        record = cls.get_by_id(record_id)
+        for key, value in values.items():
+            setattr(record, key, value)
+        record.save()
+        return record.id
+
 
 class Community(BaseModel):
     """A professional community of circle 3: CCI, club, association, platform."""
