@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import os
 import re
 import sys
@@ -32,9 +33,9 @@ from tui_reseau.errors import ReseauError
 from tui_reseau.locations import DbTarget, config_dir, log_dir, resolve_db
 
 if TYPE_CHECKING:  # imported by the commands that use them, not at start-up
-    from tui_reseau.domain.brief import Match
     from tui_reseau.domain.card import ContactCard
     from tui_reseau.domain.contacts import ValidationErrors
+    from tui_reseau.domain.lookup import Match
 
 
 class _FrenchHelp(argparse.RawDescriptionHelpFormatter):
@@ -76,6 +77,9 @@ def _db_option(parser: argparse.ArgumentParser, default: object) -> None:
 
 
 CORE_COMMANDS = frozenset({"locate", "agenda", "cadence", "demo", "brief", "search", "add"})
+QUICK_COMMANDS = frozenset({"locate", "agenda", "brief", "search", "add"})
+"""Commands that end a few milliseconds after their start-up, with little memory: they run
+without the cyclic garbage collector (see :mod:`tui_reseau.launch`)."""
 
 
 class _Skipped:
@@ -316,8 +320,8 @@ def _nobody(query: str) -> ReseauError:
 
 
 def _cmd_brief(args: argparse.Namespace, target: DbTarget) -> int:
-    from tui_reseau.domain.brief import close_matches, find_people
     from tui_reseau.domain.card import load_card
+    from tui_reseau.domain.lookup import close_matches, find_people
     from tui_reseau.store.database import close_database
 
     query = " ".join(args.query)
@@ -397,7 +401,7 @@ def _print_brief(card: ContactCard, today: dt.date) -> None:
 
 def _cmd_search(args: argparse.Namespace, target: DbTarget) -> int:
     from tui_reseau.display import cell_fit, safe_text
-    from tui_reseau.domain.brief import find_people
+    from tui_reseau.domain.lookup import find_people
     from tui_reseau.store.database import close_database
 
     if not 1 <= args.limit <= 1000:
@@ -670,6 +674,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``reseau`` / ``tui-reseau`` / ``python -m tui_reseau``."""
     os.umask(0o077)  # everything this process creates is private to its owner
     args = build_parser(_command_in(sys.argv[1:] if argv is None else argv)).parse_args(argv)
+    if args.command not in QUICK_COMMANDS:
+        gc.enable()  # paused by tui_reseau.launch for the start-up: long runs need it
     target: DbTarget | None = None
     try:
         target = resolve_db(args.db)

@@ -118,7 +118,9 @@ def make_private_dir(path: Path) -> Path:
     for folder in reversed(missing):
         folder.mkdir(mode=PRIVATE_DIR_MODE, exist_ok=True)
         os.chmod(folder, PRIVATE_DIR_MODE)  # mkdir's mode is filtered by the umask
-    if path == data_dir() and (path.stat().st_mode & 0o777) != PRIVATE_DIR_MODE:
+    # data_dir() last: it imports platformdirs, which a command given --db does not need.
+    loose = (path.stat().st_mode & 0o777) != PRIVATE_DIR_MODE
+    if loose and path.name == APP_NAME and path == data_dir():
         os.chmod(path, PRIVATE_DIR_MODE)
     return path
 

@@ -440,11 +440,10 @@ def bound(demo: Path) -> Iterator[None]:
         ("heleen", "Hélène Dupont", "name"),  # a transposition
         ("dupuis amiens", "Benoît Dupuis", "name"),
         ("befrilys", "Céline Lhermitte", "company"),  # a letter missing in a company
-        ("du", "Chloé Delattre", "company"),  # « Banque du Beffroi »: a whole word
     ],
 )
 def test_find_people(bound: None, query: str, best: str, field: str, names_first: bool) -> None:
-    from tui_reseau.domain.brief import find_people
+    from tui_reseau.domain.lookup import find_people
 
     found = find_people(query, limit=5, names_first=names_first)
     assert found[0].name == best
@@ -452,8 +451,19 @@ def test_find_people(bound: None, query: str, best: str, field: str, names_first
     assert [m.score for m in found] == sorted((m.score for m in found), reverse=True)
 
 
+def test_a_whole_word_beats_the_beginning_of_a_name_but_names_come_first(bound: None) -> None:
+    from tui_reseau.domain.lookup import find_people
+
+    # « Banque du Beffroi »: « du » is a whole word there, only the beginning of « Dupuis ».
+    assert find_people("du", limit=5)[0].name == "Chloé Delattre"
+    # The brief looks at names first: the people whose names begin with « du ».
+    found = find_people("du", limit=5, names_first=True)
+    assert found and all(m.field == "name" for m in found)
+    assert all(m.name.split()[-1].startswith("Du") for m in found)
+
+
 def test_find_people_blank_or_unknown(bound: None) -> None:
-    from tui_reseau.domain.brief import close_matches, find_people
+    from tui_reseau.domain.lookup import close_matches, find_people
 
     assert find_people("  ", 5) == []
     assert find_people("---", 5) == []

@@ -44,6 +44,7 @@ NAME = "Gwenaëlle Trouvé"
 EMAIL = "gwenaelle.trouve@exemple-ardoise.fr"
 PHONE = "+33612345678"
 SECRETS = (NAME, "Trouvé", EMAIL, PHONE, "06 12 34 56 78", "0612345678")
+SECRETS += ("gwenaelle", "trouve")  # the words as the search index (FTS5) folds and keeps them
 
 
 def _contact(first: str, last: str, **fields: object) -> Contact:

@@ -53,6 +53,7 @@ from tui_reseau.store.models import (
     ServiceGiven,
     database_proxy,
 )
+from tui_reseau.store.word_index import compact_word_index
 
 ERASED = "[personne effacée]"
 ACCESS_FORMAT = "tui-reseau/acces-rgpd"
@@ -87,7 +88,7 @@ def find_person(query: str, command: str = "reseau privacy export") -> int:
     Raises PersonNotFound, or AmbiguousPerson (with the close matches) when several people
     match as well, so that nobody is erased by a guess.
     """
-    from tui_reseau.domain.brief import close_matches, find_people
+    from tui_reseau.domain.lookup import close_matches, find_people
 
     number = _NUMBER.fullmatch(query)
     if number and Contact.select().where(Contact.id == int(number.group(1))).exists():
@@ -390,6 +391,7 @@ def forget_person(contact_id: int) -> ForgetResult:
                     if new != text:
                         model.update({f: new}).where(model._meta.primary_key == key).execute()
                         changed += 1
+            compact_word_index(database)  # the index would keep their words otherwise
     finally:
         if sqlite:
             database.execute_sql("PRAGMA secure_delete = OFF")

@@ -248,8 +248,8 @@ class ContactCardView(VerticalScroll):
 
         section("Donnant-donnant")
         parts.append(
-            f"Recommandations reçues : {len(card.recommendations_received)} · "
-            f"services rendus : {len(card.services_given)}\n"
+            f"Recommandations reçues : {card.received_count} · "
+            f"services rendus : {card.given_count}\n"
         )
         if card.is_prescriber or card.recommendations_received or card.services_given:
             parts.append(_balance_line(card.balance))
