@@ -1,5 +1,5 @@
 """``python -m tui_reseau``: the same as the ``reseau`` command."""
 
-from tui_reseau.cli import main
+from tui_reseau.launch import main
 
 raise SystemExit(main())

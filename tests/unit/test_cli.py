@@ -165,3 +165,22 @@ def test_each_command_has_its_whole_help_even_when_built_alone(
     general = capsys.readouterr().out
     for name in ("brief", "search", "add", "import", "export", "privacy", "doctor"):
         assert f"    {name} " in general
+
+
+@pytest.mark.parametrize(
+    ("command", "collector_on"),
+    [(["brief", "personne"], False), (["search", "personne"], False), (["demo"], True)],
+)
+def test_the_collector_is_paused_for_start_up_and_back_for_long_commands(
+    command: list[str], collector_on: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from tui_reseau.launch import main as launch
+
+    monkeypatch.setattr(sys, "argv", ["reseau", *command, "--db", str(tmp_path / "r.db")])
+    try:
+        launch()
+        assert gc.isenabled() is collector_on  # an import of 100,000 rows needs it
+    finally:
+        gc.enable()

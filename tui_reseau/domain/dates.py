@@ -13,7 +13,6 @@ and ignored: only the date is kept.
 
 from __future__ import annotations
 
-import calendar
 import re
 import unicodedata
 from datetime import date, timedelta
@@ -201,22 +200,45 @@ _KEYWORDS: dict[str, int] = {
     "avant hier": -2,
 }
 
+
+class _Pattern:
+    """A regular expression compiled at its first use: ``reseau brief`` formats dates and never
+    parses one, and compiling these at import cost it about a millisecond."""
+
+    __slots__ = ("_compiled", "_flags", "_source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source, self._flags = source, flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def match(self, text: str) -> re.Match[str] | None:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+        return self._compiled.match(text)
+
+
+def _month_days(year: int, month: int) -> tuple[int, int]:
+    import calendar  # only parsing needs it
+
+    return calendar.monthrange(year, month)
+
+
 _A = re.ASCII
 _NUM = r"[0-9]{1,4}"
 _UNIT = r"[a-z]+\.?"
-_SIGNED = re.compile(rf"^(?P<sign>[+-]) ?(?P<n>{_NUM}) ?(?P<unit>{_UNIT})$", _A)
-_IN = re.compile(rf"^dans (?P<n>{_NUM}|[a-z]+) (?P<unit>{_UNIT})$", _A)
-_AGO = re.compile(rf"^il y a (?P<n>{_NUM}|[a-z]+) (?P<unit>{_UNIT})$", _A)
-_WEEKDAY = re.compile(r"^(?:ce )?(?P<day>[a-z]+)\.?(?: (?P<which>prochain|dernier))?$", _A)
-_NUMERIC = re.compile(
+_SIGNED = _Pattern(rf"^(?P<sign>[+-]) ?(?P<n>{_NUM}) ?(?P<unit>{_UNIT})$", _A)
+_IN = _Pattern(rf"^dans (?P<n>{_NUM}|[a-z]+) (?P<unit>{_UNIT})$", _A)
+_AGO = _Pattern(rf"^il y a (?P<n>{_NUM}|[a-z]+) (?P<unit>{_UNIT})$", _A)
+_WEEKDAY = _Pattern(r"^(?:ce )?(?P<day>[a-z]+)\.?(?: (?P<which>prochain|dernier))?$", _A)
+_NUMERIC = _Pattern(
     r"^(?P<d>[0-9]{1,2})(?P<sep>[/.-])(?P<m>[0-9]{1,2})(?:(?P=sep)(?P<y>[0-9]{4}|[0-9]{2}))?$", _A
 )
-_ISO = re.compile(r"^(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})$", _A)
-_WORDS = re.compile(
+_ISO = _Pattern(r"^(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})$", _A)
+_WORDS = _Pattern(
     r"^(?P<d>[0-9]{1,2}|1er|premier) (?P<month>[a-z]+)\.?(?: (?P<y>[0-9]{4}|[0-9]{2}))?$", _A
 )
 # A time after the date: "14h", "14 h 30", "14h30", "14:30", optionally after "à" or a comma.
-_TRAILING_TIME = re.compile(
+_TRAILING_TIME = _Pattern(
     r"^(?P<date>.+?),?(?: (?:a|vers))? "
     r"(?P<h>[0-9]{1,2}) ?(?:h ?(?P<m>[0-9]{2})?|:(?P<m2>[0-9]{2}))$",
     _A,
@@ -254,11 +276,11 @@ def _add_months(day: date, months: int) -> date:
     month += 1
     if not 1 <= year <= 9999:
         raise OverflowError("year out of range")
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return date(year, month, min(day.day, _month_days(year, month)[1]))
 
 
 def _end_of_month(day: date) -> date:
-    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    return day.replace(day=_month_days(day.year, day.month)[1])
 
 
 def _shift(today: date, count: int, unit: str, text: str) -> date:
@@ -296,7 +318,7 @@ def _check_day_month(day: int, month: int, year: int | None, text: str) -> None:
     name = MONTH_NAMES[month - 1]
     if year is not None and year < 1:
         raise _impossible(text, "l'année 0 n'existe pas")
-    longest = calendar.monthrange(year if year is not None else 2000, month)[1]
+    longest = _month_days(year if year is not None else 2000, month)[1]
     if day < 1:
         raise _impossible(text, f"le jour {day} n'existe pas (les jours commencent à 1)")
     if day > longest:
@@ -323,7 +345,7 @@ def _resolve_day_month(
     direction = 1 if future else -1
     candidate_year = today.year
     for _ in range(9):  # 29/02 may need up to 8 years to come round again
-        if calendar.monthrange(candidate_year, month)[1] >= day:
+        if _month_days(candidate_year, month)[1] >= day:
             candidate = date(candidate_year, month, day)
             if (candidate >= today) if future else (candidate <= today):
                 return candidate

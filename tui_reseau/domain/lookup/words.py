@@ -7,10 +7,12 @@ in any column. The index gives the rowids, the ``contact`` table the rows: a que
 pages whatever the size of the network.
 
 **Typos.** A token of 4 letters or more that no candidate holds as a word or a word's beginning
-is compared with every word of the index (``fts5vocab``: the distinct words, read once per
-query): rapidfuzz picks those within the scorer's distance (one edit up to 7 letters, two
-beyond, also against the beginning of longer words), the scorer orders them, and the closest
-join the token's condition. The same step catches the foldings SQLite and
+is compared with the words of the index (``fts5vocab``: the distinct words): rapidfuzz picks
+those within the scorer's distance (one edit up to 7 letters, two beyond, also against the
+beginning of longer words), the scorer orders them, and the closest join the token's
+condition. The words beginning with the token's first letter come first (a range of the index:
+1 ms at 100,000 contacts; most typos keep the first letter); the whole vocabulary is read (20 ms
+there) only when none of them is close. The same step catches the foldings SQLite and
 :func:`~.scoring.fold` do differently (« ß », « ø »): the index's words are folded again here.
 """
 
@@ -53,7 +55,7 @@ class WordCandidates(Candidates):
         super().__init__(tokens)
         self.database = database
         self.conditions = [_starts(t) for t in tokens]
-        self._terms: tuple[list[str], list[str]] | None = None
+        self._terms: dict[str, tuple[list[str], list[str]]] = {}  # first letter -> words
 
     def by_name(self) -> bool:
         self._fetch(self.conditions, names_only=True)
@@ -92,22 +94,30 @@ class WordCandidates(Candidates):
         )
         return self.add(self.database.execute_sql(sql, (match,)).fetchall())
 
-    def _words(self) -> tuple[list[str], list[str]]:
-        """Every word of the index, as SQLite folded it and as :func:`fold` does (read once)."""
-        if self._terms is None:
+    def _words(self, first: str | None = None) -> tuple[list[str], list[str]]:
+        """The index's words (beginning with ``first`` if given), as SQLite folded them and as
+        :func:`fold` does."""
+        key = first or ""
+        if key not in self._terms:
             self.database.execute_sql(
                 f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{TERMS_TABLE} "
                 f"USING fts5vocab(main, {WORD_TABLE}, 'row')"
             )
-            terms = [
-                t for (t,) in self.database.execute_sql(f"SELECT term FROM temp.{TERMS_TABLE}")
-            ]
-            self._terms = (terms, [fold(t) for t in terms])
-        return self._terms
+            sql, params = f"SELECT term FROM temp.{TERMS_TABLE}", ()
+            if first:
+                sql += " WHERE term >= ? AND term < ?"
+                params = (first, chr(ord(first) + 1))
+            terms = [t for (t,) in self.database.execute_sql(sql, params)]
+            self._terms[key] = (terms, [fold(t) for t in terms])
+        return self._terms[key]
 
     def _close(self, token: str) -> list[str]:
         """FTS5 conditions for the index's words close to ``token``, closest first."""
-        terms, folded = self._words()
+        return self._close_in(token, self._words(token[0])) or self._close_in(token, self._words())
+
+    @staticmethod
+    def _close_in(token: str, words: tuple[list[str], list[str]]) -> list[str]:
+        terms, folded = words
         n = len(token)
         edits = 1 if n <= 7 else 2
         hits = {
