@@ -16,6 +16,7 @@ from tui_reseau.diagnostics.checks import (
     check_journal,
     check_permissions,
     check_terminal,
+    check_word_index,
     run_checks,
 )
 from tui_reseau.diagnostics.sandbox import demo_network, file_hash
@@ -102,6 +103,18 @@ def test_a_journal_other_than_wal_is_a_warning(network: Path) -> None:
     check = check_journal(DbTarget(path=network))
     assert check.status is Status.WARN
     assert "journal_mode=wal" in check.fix
+
+
+def test_the_word_index_is_reported(network: Path) -> None:
+    check = check_word_index(DbTarget(path=network))
+    assert check.status is Status.OK and "présent" in check.detail
+    conn = sqlite3.connect(network)
+    for event in ("insert", "delete", "update"):
+        conn.execute(f"DROP TRIGGER contact_words_{event}")
+    conn.execute("DROP TABLE contact_words")
+    conn.close()
+    check = check_word_index(DbTarget(path=network))
+    assert check.status is Status.OK and "prochaine ouverture" in check.detail
 
 
 def test_a_missing_database_fails_and_is_not_created(tmp_path: Path) -> None:

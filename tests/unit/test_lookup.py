@@ -164,3 +164,16 @@ def test_a_card_holds_the_latest_exchanges_and_counts_them_all() -> None:
     assert card.received_count == 8 and card.given_count == 2 and card.balance == 6
     assert len(card.recommendations_received) == EXCHANGES_SHOWN
     assert [r.text for r in card.recommendations_received] == ["r0", "r1", "r2", "r3", "r4"]
+
+
+def test_a_file_migrated_without_fts5_gets_its_index_at_the_next_opening(db_path: Path) -> None:
+    database = open_database(DbTarget(path=db_path))
+    _fill()
+    drop_word_index(database)  # migration 0004 ran where SQLite had no FTS5: nothing created
+    close_database()
+    database = open_database(DbTarget(path=db_path))
+    try:
+        assert has_word_index(database)
+        assert _names("dupond", names_first=True) == ["Hélène Dupont", "Mathieu Dupont"]
+    finally:
+        close_database()

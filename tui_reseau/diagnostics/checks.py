@@ -191,6 +191,36 @@ def check_journal(target: DbTarget) -> Check:
     )
 
 
+def check_word_index(target: DbTarget) -> Check:
+    """The word index ``reseau brief`` and ``search`` read (SQLite FTS5, migration 0004)."""
+    from tui_reseau.store.word_index import WORD_TABLE
+
+    name = "Index des mots"
+    if target.path is None:
+        return Check(name, Status.OK, "sans objet pour une base sur un serveur (recherche ILIKE)")
+    try:
+        conn = _sqlite_readonly(target.path)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            fts5 = any("FTS5" in r[0] for r in conn.execute("PRAGMA compile_options"))
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return Check(name, Status.FAIL, f"illisible : {exc}", "voir « Intégrité de la base »")
+    if WORD_TABLE in tables:
+        return Check(name, Status.OK, "présent : brief et search lisent l'index (FTS5)")
+    if not fts5:
+        return Check(
+            name,
+            Status.WARN,
+            f"absent : le SQLite de ce Python (version {sqlite3.sqlite_version}) n'a pas FTS5 ; "
+            "brief et search lisent toute la table, plus lentement au-delà de 10 000 contacts",
+            "utilisez un Python dont le module sqlite3 inclut FTS5 (c'est le cas des "
+            "distributions courantes), puis rouvrez la base",
+        )
+    return Check(name, Status.OK, "sera créé à la prochaine ouverture de la base")
+
+
 def check_disk(target: DbTarget) -> Check:
     """Free space where the database lives."""
     name = "Espace disque"
@@ -254,6 +284,7 @@ DATABASE_CHECKS: tuple[Callable[[DbTarget], Check], ...] = (
     check_integrity,
     check_schema,
     check_journal,
+    check_word_index,
     check_disk,
 )
 

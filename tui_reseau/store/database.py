@@ -24,6 +24,7 @@ import peewee
 from tui_reseau.errors import DatabaseOpenError, SchemaTooNewError
 from tui_reseau.locations import DbTarget, make_private_dir, make_private_file
 from tui_reseau.store.models import database_proxy
+from tui_reseau.store.word_index import ensure_word_index
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 HISTORY_TABLE = "schema_migration"
@@ -170,6 +171,7 @@ def open_database(target: DbTarget, *, migrate: bool = True) -> peewee.Database:
         database.connect(reuse_if_open=True)
         if migrate:
             upgrade(database)
+            ensure_word_index(database)
         if isinstance(database, peewee.SqliteDatabase):
             read_every_root(database)
     except DatabaseOpenError:

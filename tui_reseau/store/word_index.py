@@ -60,6 +60,18 @@ def create_word_index(database: peewee.Database) -> bool:
     return True
 
 
+def ensure_word_index(database: peewee.Database) -> None:
+    """Create the index if a SQLite file lacks it although this SQLite has FTS5 (the file was
+    migrated by a Python whose SQLite had none): one lookup in ``sqlite_master`` otherwise."""
+    if not isinstance(database, peewee.SqliteDatabase) or has_word_index(database):
+        return
+    try:
+        with database.atomic():
+            create_word_index(database)
+    except peewee.OperationalError:  # read-only file, or another process creating it now:
+        pass  # the lookups read with LIKE meanwhile
+
+
 def drop_word_index(database: peewee.Database) -> None:
     """Remove the index and its triggers (migration 0004's ``down``)."""
     for event in ("insert", "delete", "update"):
