@@ -8,7 +8,9 @@ that arrive after a newer request are dropped.
 from __future__ import annotations
 
 import threading
+import time
 from array import array
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -26,6 +28,7 @@ from textual.worker import get_current_worker
 from tui_reseau.domain import contacts as contacts_service
 from tui_reseau.domain.contacts import ContactFilter
 from tui_reseau.domain.vocabulary import Pole
+from tui_reseau.ui.first_page import Page, read_page
 from tui_reseau.ui.screens.contact_actions import ContactActions
 from tui_reseau.ui.widgets.contact_card import ContactCardView
 from tui_reseau.ui.widgets.contact_list import ContactList, header_line
@@ -35,7 +38,9 @@ if TYPE_CHECKING:
     from tui_reseau.ui.widgets.circle_map import CircleMap
 
 NARROW_WIDTH = 100
-FIRST_PAGE = 100  # rows read and drawn at start-up before the whole list is
+FIRST_PAINT_WAIT_S = 0.3  # then « Chargement… » is painted while the first page is read
+FIRST_PAGE_WAIT_S = 2.0  # then the screen reads its first page itself
+PAINT_WAIT_S = 1.0  # the whole list is read after the first paint, or after this long
 SIDE_VIEWS: tuple[tuple[str, str], ...] = (("card", "Fiche"), ("side-map", "Carte"))
 POLE_CYCLE: tuple[str | None, ...] = (None, *(p.value for p in Pole))
 
@@ -75,6 +80,7 @@ class MainScreen(ContactActions, Screen[None]):
         self._keep: int | None = None  # the contact a reload under way will select
         self._stale = False  # a screen was on top: re-read the list when back
         self._footer_added = False
+        self._painted = threading.Event()  # the first contacts are on screen
 
     # ------------------------------------------------------------------ layout
 
@@ -103,9 +109,13 @@ class MainScreen(ContactActions, Screen[None]):
     def narrow(self) -> bool:
         return self.size.width < NARROW_WIDTH
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.contact_list.focus()
         self._show_tabs()
+        # Read while Textual started: waited for a moment, so that the first paint shows it.
+        page = await self.app.first_page.ready(FIRST_PAINT_WAIT_S)
+        if page is not None:
+            self._show_first_page(page)
         self.reload()
 
     def on_resize(self) -> None:
@@ -137,34 +147,56 @@ class MainScreen(ContactActions, Screen[None]):
         if keep is None:
             keep = self._keep if self._keep is not None else self.contact_list.current_id
         self._keep = keep
-        first_paint = not self.contact_list.loaded
-        self._load_ids(self.filter, keep, rows_fresh or first_paint, first_paint)
+        # Start-up: the first page (unfiltered) is on screen or about to be; the whole list
+        # is read once it is painted (reading 100,000 ids must not hold back that paint).
+        starting = not self._painted.is_set() and self.filter.is_empty
+        first_page = starting and not self.contact_list.loaded
+        self._load_ids(self.filter, keep, rows_fresh or starting, first_page, starting)
 
     @work(thread=True, exclusive=True, group="ids", exit_on_error=False)
     def _load_ids(
-        self, flt: ContactFilter, keep: int | None, rows_fresh: bool, first_paint: bool
+        self,
+        flt: ContactFilter,
+        keep: int | None,
+        rows_fresh: bool,
+        first_page: bool,
+        after_paint: bool,
     ) -> None:
         worker = get_current_worker()
-        if first_paint:  # start-up: a screenful, rows included, before the whole list
-            page = contacts_service.contact_ids(flt, limit=FIRST_PAGE)
-            rows = contacts_service.contact_rows(page)
-            if worker.is_cancelled:
+
+        def stopped() -> bool:  # the app is quitting, or a newer reload replaced this one
+            return worker.is_cancelled
+
+        if first_page:  # the app's first page was not read yet when the screen mounted
+            page = self.app.first_page.wait(FIRST_PAGE_WAIT_S, stopped)
+            if stopped():
                 return
-            drawn = threading.Event()
-            self.app.call_from_thread(self._show_first_page, page, rows, drawn)
-            drawn.wait(1.0)  # reading 100,000 ids must not hold back the first paint
-        ids = contacts_service.contact_ids(flt, should_stop=lambda: worker.is_cancelled)
+            self.app.call_from_thread(self._show_first_page, page or read_page())
+        if after_paint and not self._wait_painted(stopped):
+            return
+        ids = contacts_service.contact_ids(flt, should_stop=stopped)
         if worker.is_cancelled:
             return
         total = len(ids) if flt.is_empty else contacts_service.count_contacts()
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_ids, ids, total, keep, rows_fresh)
 
-    def _show_first_page(self, page: array, rows: list, drawn: threading.Event) -> None:
+    def _wait_painted(self, stopped: Callable[[], bool]) -> bool:
+        """Wait (in a worker) for the first contacts to be painted, at most PAINT_WAIT_S;
+        False when ``stopped`` answers True meanwhile (quitting must not wait for this)."""
+        deadline = time.monotonic() + PAINT_WAIT_S
+        while not self._painted.wait(0.005):
+            if stopped():
+                return False
+            if time.monotonic() > deadline:
+                break
+        return not stopped()
+
+    def _show_first_page(self, page: Page) -> None:
         if not self.contact_list.loaded:
-            self.contact_list.add_rows(rows)
-            self.contact_list.set_ids(page)
-        self.call_after_refresh(drawn.set)
+            self.contact_list.add_rows(page.rows)
+            self.contact_list.set_ids(page.ids)
+        self.call_after_refresh(self._painted.set)
         self.call_after_refresh(self._add_footer)
         self.call_after_refresh(self.app.first_page_shown)
 
