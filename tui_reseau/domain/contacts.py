@@ -10,7 +10,6 @@ import datetime as dt
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from itertools import islice
 
 from peewee import JOIN, fn
 
@@ -154,13 +153,14 @@ def contact_ids(
     )
     if limit is not None:
         query = query.limit(limit)
-    rows = (row[0] for row in query.tuples().iterator())
-    if should_stop is None:
-        return array("q", rows)
+    # The raw cursor, in blocks: ids need no conversion, and Peewee's row-by-row iterator took
+    # three times as long at 100,000 contacts (115 ms against 40 ms), keeping a closing app
+    # waiting between two looks at should_stop.
+    cursor = Contact._meta.database.execute(query)
     ids = array("q")
-    while chunk := list(islice(rows, 5_000)):
-        ids.extend(chunk)
-        if should_stop():
+    while block := cursor.fetchmany(2_000):
+        ids.extend(row[0] for row in block)
+        if should_stop is not None and should_stop():
             break
     return ids
 
