@@ -46,6 +46,19 @@ def _sqlite_readonly(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
 
 
+def _read(path: Path, *queries: str) -> list[list[tuple]]:
+    """The rows of each query, read-only (raises sqlite3.DatabaseError: see :func:`_unreadable`)."""
+    conn = _sqlite_readonly(path)
+    try:
+        return [conn.execute(query).fetchall() for query in queries]
+    finally:
+        conn.close()
+
+
+def _unreadable(name: str, exc: sqlite3.DatabaseError) -> Check:
+    return Check(name, Status.FAIL, f"illisible : {exc}", "voir « Intégrité de la base »")
+
+
 # ----------------------------------------------------------------------------- files
 
 
@@ -136,7 +149,7 @@ def check_schema(target: DbTarget) -> Check:
             finally:
                 conn.close()
         except sqlite3.DatabaseError as exc:
-            return Check(name, Status.FAIL, f"illisible : {exc}", "voir « Intégrité de la base »")
+            return _unreadable(name, exc)
     else:
         from tui_reseau.errors import ReseauError
         from tui_reseau.store.database import close_database, open_database, schema_status
@@ -174,13 +187,10 @@ def check_journal(target: DbTarget) -> Check:
     if target.path is None:
         return Check(name, Status.OK, "sans objet pour une base sur un serveur")
     try:
-        conn = _sqlite_readonly(target.path)
-        try:
-            mode = str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower()
-        finally:
-            conn.close()
+        [[(mode,)]] = _read(target.path, "PRAGMA journal_mode")
     except sqlite3.DatabaseError as exc:
-        return Check(name, Status.FAIL, f"illisible : {exc}", "voir « Intégrité de la base »")
+        return _unreadable(name, exc)
+    mode = str(mode).lower()
     if mode == "wal":
         return Check(name, Status.OK, "journal_mode = wal")
     return Check(
@@ -199,15 +209,13 @@ def check_word_index(target: DbTarget) -> Check:
     if target.path is None:
         return Check(name, Status.OK, "sans objet pour une base sur un serveur (recherche ILIKE)")
     try:
-        conn = _sqlite_readonly(target.path)
-        try:
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-            fts5 = any("FTS5" in r[0] for r in conn.execute("PRAGMA compile_options"))
-        finally:
-            conn.close()
+        tables, options = _read(
+            target.path, "SELECT name FROM sqlite_master", "PRAGMA compile_options"
+        )
     except sqlite3.DatabaseError as exc:
-        return Check(name, Status.FAIL, f"illisible : {exc}", "voir « Intégrité de la base »")
-    if WORD_TABLE in tables:
+        return _unreadable(name, exc)
+    fts5 = any("FTS5" in option for (option,) in options)
+    if (WORD_TABLE,) in tables:
         return Check(name, Status.OK, "présent : brief et search lisent l'index (FTS5)")
     if not fts5:
         return Check(
