@@ -55,6 +55,14 @@ def test_a_name_already_used_is_refused_whatever_its_case(database: object) -> N
     assert Community.select().count() == 1
 
 
+def test_a_name_already_used_is_refused_however_its_accents_were_typed(database: object) -> None:
+    community("Réseau Entreprendre Somme", "association")  # « é » as one character
+    with pytest.raises(ValidationErrors) as caught:  # « e » + combining accent, as a Mac types it
+        community("RE\u0301SEAU ENTREPRENDRE SOMME", "association")
+    assert "s'appelle déjà" in caught.value.by_field["name"]
+    assert Community.select().count() == 1
+
+
 def test_renaming_a_community_to_its_own_name_is_fine(database: object) -> None:
     cid = community("CCI Grand Lille", "cci")
     draft = draft_of(cid)

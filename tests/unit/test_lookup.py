@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tui_reseau.domain.card import EXCHANGES_SHOWN, load_card
+from tui_reseau.domain.contacts import ContactDraft, save_contact
 from tui_reseau.domain.lookup import _search, find_people, query_tokens
 from tui_reseau.domain.lookup.like import LikeCandidates
 from tui_reseau.domain.lookup.words import WordCandidates
@@ -80,6 +81,16 @@ def test_ligatures_and_sharp_s_are_found_as_typed_on_a_french_keyboard() -> None
     assert _names("soeurs") == ["Lætitia Cœurderoy"]
     assert _names("weissmuller", names_first=True) == ["Jürgen Weißmüller"]
     assert _names("strasse") == ["Jürgen Weißmüller"]
+
+
+def test_a_name_typed_with_combining_accents_is_kept_as_typed_and_found(database: object) -> None:
+    decomposed = "Gwe\u0301nae\u0308lle"  # how a Mac's vCard or some keyboards write it
+    contact_id = save_contact(
+        ContactDraft(first_name=decomposed, last_name="Lefe\u0300vre", circle=2), today=TODAY
+    )
+    assert Contact.get_by_id(contact_id).first_name == decomposed  # code point for code point
+    for query in ("gwenaelle", "Gwénaëlle lefevre", "gwenaele"):
+        assert [m.id for m in find_people(query, limit=5)] == [contact_id], query
 
 
 @pytest.mark.parametrize("names_first", [False, True])

@@ -22,7 +22,6 @@ import struct
 import subprocess
 import termios
 import time
-import unicodedata
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -78,8 +77,7 @@ class HostileResult:
 
 
 def as_stored(text: str, *, multiline: bool) -> str:
-    """What the validation keeps of accepted text: NFC, stripped (\\r\\n as \\n if multiline)."""
-    text = unicodedata.normalize("NFC", text)
+    """What the validation keeps of accepted text: as given, stripped (\\r\\n as \\n if multiline)."""
     if multiline:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text.strip()

@@ -10,6 +10,7 @@ every write is one transaction; bad input raises :class:`ValidationErrors` with 
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -169,28 +170,36 @@ def _decimal(value: object) -> Decimal:
 # --------------------------------------------------------------------------- communities
 
 
+def _name_key(name: str) -> str:
+    """A community name as compared for uniqueness: composed accents, case folded."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def _name_taken(name: str, community_id: int | None) -> bool:
+    """Whether another community already bears ``name`` (a region has a few hundred at most)."""
+    key = _name_key(name)
+    others = Community.select(Community.id, Community.name).tuples()
+    return any(_name_key(other) == key for other_id, other in others if other_id != community_id)
+
+
 def validate_community(
     draft: CommunityDraft, today: dt.date, community_id: int | None = None
 ) -> dict[str, object]:
     """Check every field; return the column values. Raises ValidationErrors (French, by field).
 
-    The name must be unique (case and surrounding spaces ignored).
+    The name must be unique (case, surrounding spaces and the way accents were typed ignored).
     """
     errors: list[ValidationError] = []
     attempt = _collect(errors)
     name = attempt("name", lambda: require_text(draft.name, "name", "Nom", 120), "")
-    if name:
-        same = Community.select().where(fn.LOWER(Community.name) == name.lower())
-        if community_id is not None:
-            same = same.where(Community.id != community_id)
-        if same.exists():
-            errors.append(
-                ValidationError(
-                    "name",
-                    f"Une communauté s'appelle déjà « {name} » : choisissez un autre nom, "
-                    "ou modifiez celle qui existe (e dans la liste).",
-                )
+    if name and _name_taken(name, community_id):
+        errors.append(
+            ValidationError(
+                "name",
+                f"Une communauté s'appelle déjà « {name} » : choisissez un autre nom, "
+                "ou modifiez celle qui existe (e dans la liste).",
             )
+        )
     if draft.kind not in COMMUNITY_KINDS:
         allowed = ", ".join(t.label for t in COMMUNITY_KINDS.values())
         errors.append(ValidationError("kind", f"Choisissez le type de communauté : {allowed}."))

@@ -119,10 +119,15 @@ def _check_no_control(text: str, field: str, label: str, *, multiline: bool) -> 
 def _prepare_text(
     value: str | None, field: str, label: str, max_length: int, multiline: bool
 ) -> str:
-    """Stripped, NFC-normalised text, checked for control characters and length ("" if blank)."""
+    """Stripped text, checked for control characters and length ("" if blank).
+
+    The text is kept as typed, code point for code point (an "é" typed as "e" + combining
+    accent stays so): only surrounding spaces go, and Windows line breaks when ``multiline``.
+    The length is counted in code points, as the database column holds them.
+    """
     if value is None:
         return ""
-    text = unicodedata.normalize("NFC", value)
+    text = value
     if multiline:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.strip()
@@ -146,7 +151,7 @@ def require_text(
     *,
     multiline: bool = False,
 ) -> str:
-    """Check a mandatory text field and return it stripped (and NFC-normalised).
+    """Check a mandatory text field and return it stripped.
 
     Raises :class:`ValidationError` if it is blank, longer than ``max_length`` characters or
     contains control characters (tab and line breaks are allowed only when ``multiline``; Windows
