@@ -77,6 +77,8 @@ def _db_option(parser: argparse.ArgumentParser, default: object) -> None:
 
 
 CORE_COMMANDS = frozenset({"locate", "agenda", "cadence", "demo", "brief", "search", "add"})
+AGENDA_SHOWN = 10
+"""Follow-ups ``reseau agenda`` lists per section by default: a login message stays short."""
 QUICK_COMMANDS = frozenset({"locate", "agenda", "brief", "search", "add"})
 """Commands that end a few milliseconds after their start-up, with little memory: they run
 without the cyclic garbage collector (see :mod:`tui_reseau.launch`)."""
@@ -147,6 +149,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     )
     agenda.add_argument(
         "--revive", type=int, default=5, metavar="N", help="relations à raviver montrées (5)"
+    )
+    agenda.add_argument(
+        "--max",
+        type=int,
+        default=AGENDA_SHOWN,
+        metavar="N",
+        help=f"relances montrées par rubrique, les plus urgentes ({AGENDA_SHOWN} ; 0 = toutes)",
     )
     cadence = command(
         "cadence",
@@ -576,13 +585,19 @@ def _cmd_agenda(args: argparse.Namespace, target: DbTarget) -> int:
     ):
         if items:
             lines.append(f"{title} ({len(items)})")
-        for item in items:
+        shown = items[: args.max] if args.max > 0 else items
+        for item in shown:
             who = safe_text(item.name, single_line=True)
             company = f" ({safe_text(item.company, single_line=True)})" if item.company else ""
             reason = safe_text(item.reason, single_line=True)
             lines.append(f"  {format_relative(item.due_on, today):<14} {who}{company} — {reason}")
             for hint in item.hints[:1]:
                 lines.append(f"  {'':<14} {safe_text(hint, single_line=True)}")
+        if len(shown) < len(items):
+            lines.append(
+                f"  … et {len(items) - len(shown)} autres : « reseau » puis g pour l'agenda "
+                "complet, ou « reseau agenda --max 0 »"
+            )
     if revive:
         lines.append(f"Relations à raviver ({len(revive)} premières)")
         for person in revive:

@@ -151,6 +151,30 @@ def test_agenda_is_quiet_when_nothing_is_due_and_lists_what_is(tmp_path: Path) -
     assert "Léa Martin — Envoyer le devis" in shown.stdout
 
 
+def test_agenda_shows_the_most_overdue_first_and_counts_the_rest(tmp_path: Path) -> None:
+    """A login message stays short: ten follow-ups per section, the oldest first."""
+    import datetime as dt
+
+    db = tmp_path / "a.db"
+    assert run("add", "Léa Martin", "--circle", "1", "--db", str(db)).returncode == 0
+    today = dt.date.today()
+    with sqlite3.connect(db) as conn:
+        conn.executemany(
+            "INSERT INTO follow_up (contact_id, due_on, reason, created_at) VALUES (1, ?, ?, ?)",
+            [
+                (str(today - dt.timedelta(days=n)), f"Relance {n:02d}", "2026-01-01")
+                for n in range(1, 13)
+            ],
+        )
+    short = run("agenda", "--db", str(db)).stdout
+    assert "En retard (12)" in short
+    reasons = [line.split("— ")[-1] for line in short.splitlines() if "— Relance" in line]
+    assert reasons == [f"Relance {n:02d}" for n in range(12, 2, -1)]
+    assert "… et 2 autres" in short and "reseau agenda --max 0" in short
+    whole = run("agenda", "--max", "0", "--db", str(db)).stdout
+    assert whole.count("— Relance") == 12 and "autres" not in whole
+
+
 def test_each_command_has_its_whole_help_even_when_built_alone(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
