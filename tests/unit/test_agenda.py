@@ -410,8 +410,8 @@ def test_creating_a_follow_up() -> None:
         create_follow_up(cid, day(-1), "trop tard", today=TODAY)
     with pytest.raises(ValidationError, match="n'existe plus"):
         create_follow_up(9999, day(1), "personne")
-    with pytest.raises(ValidationError, match="une seule ligne") as info:
-        create_follow_up(cid, day(1), "deux\nlignes")
+    with pytest.raises(ValidationError, match="caractère nul") as info:
+        create_follow_up(cid, day(1), "nul\x00")
     assert info.value.field == "reason"
     with pytest.raises(ValidationError, match="trop long"):
         create_follow_up(cid, day(1), "x" * 501)

@@ -353,13 +353,21 @@ def test_add_needs_a_circle_or_a_kind(demo: Path) -> None:
     assert _count(demo) == before
 
 
-def test_add_refuses_control_characters_and_shows_them_safely(demo: Path) -> None:
-    result = run(
+def test_add_keeps_escape_sequences_as_given_and_shows_them_safely(demo: Path) -> None:
+    before = _count(demo)
+    wrong = run(
         "add", "Jean\x1b[31m Test", "--circle", "1", "--kind", "x\x1b]0;t\x07", "--db", str(demo)
     )
-    assert result.returncode == 2
-    _assert_terminal_safe(result.stderr)
-    assert "NOM : « Prénom » contient un caractère invisible" in result.stderr
+    assert wrong.returncode == 2
+    _assert_terminal_safe(wrong.stderr)
+    assert "--kind : Type de contact inconnu : « x␛]0;t␇ »" in wrong.stderr  # made visible
+    assert _count(demo) == before
+    added = run("add", "Jean\x1b[31m Test", "--circle", "1", "--db", str(demo))
+    assert added.returncode == 0, added.stderr
+    _assert_terminal_safe(added.stdout)
+    with sqlite3.connect(demo) as conn:
+        stored = conn.execute("SELECT first_name FROM contact ORDER BY id DESC LIMIT 1").fetchone()
+    assert stored == ("Jean\x1b[31m",)  # stored exactly
 
 
 def test_an_invalid_contact_creates_no_database(tmp_path: Path) -> None:

@@ -189,7 +189,7 @@ def test_every_wrong_field_is_reported_at_once_and_nothing_is_written() -> None:
         new_details=(("projet", "Agrandir l'atelier"), ("hobby", "Golf"), ("passion", "   ")),
         qualified=True,
         next_follow_up_text="hier",
-        next_follow_up_reason="deux\nlignes",
+        next_follow_up_reason="nul\x00",
         close_follow_up_ids=(done.id,),
     )
     with pytest.raises(ValidationErrors) as info:

@@ -1,9 +1,10 @@
 """Proof: hostile text is stored exactly and printed literally and safely by the shell commands.
 
 For each sample of :data:`tui_reseau.hostile.HOSTILE_SAMPLES`, one contact: its name given to
-the real ``reseau add`` (short samples), its company, notes, a memorised detail and a follow-up
-reason through the domain services. What a service refuses (control characters, too long) is
-written as is, as an import of old data might, so that the display is proven on it too. Then
+the real ``reseau add`` (short samples), its company, notes (whole), a memorised detail and a
+follow-up reason through the domain services, each cut to its field's limit: all must be stored
+exactly, but for NUL, which the services refuse. What is refused is written as is, as another
+program might, so that the display is proven on it too. Then
 ``reseau brief`` of each contact and ``reseau search`` (and ``--json``) run to a pipe and to a
 pseudo-terminal; their output must hold no control character but the line feed, no bidi
 override, no escape sequence except our own colours (SGR) on a terminal, and markup literally.
@@ -37,6 +38,7 @@ from tui_reseau.diagnostics.sandbox import (
 from tui_reseau.hostile import HOSTILE_SAMPLES
 
 WITNESS_ROLE = "Témoin hostile"
+COMPANY_MAX, DETAIL_MAX, REASON_MAX = 200, 2_000, 500  # the services' limits for these fields
 # The only sequences ``reseau brief`` sends a terminal: the SGR of its styles (bold, dim,
 # italic, underline, red) and their reset.
 _SGR = re.compile(r"\x1b\[(?:0|1|2|3|4|31|1;4|1;31|2;3)?m")
@@ -179,13 +181,14 @@ def _fill_by_services(report: SampleReport, today: dt.date) -> None:
     from tui_reseau.store.models import Contact, FollowUp, MemorisedDetail
 
     cid, text = report.contact_id, report.text
+    company = text[:COMPANY_MAX]  # one-line fields have their limits; notes take it whole
     try:
         draft = draft_of(cid)
-        draft.company, draft.notes, draft.role = text, text, WITNESS_ROLE
+        draft.company, draft.notes, draft.role = company, text, WITNESS_ROLE
         save_contact(draft, cid, today=today)
         report.stored["entreprise, notes"] = "accepté"
         contact = Contact.get_by_id(cid)
-        if contact.company != as_stored(text, multiline=False) or contact.notes != as_stored(
+        if contact.company != as_stored(company, multiline=False) or contact.notes != as_stored(
             text, multiline=True
         ):
             report.problems.append("entreprise ou notes enregistrées autrement")
@@ -194,19 +197,20 @@ def _fill_by_services(report: SampleReport, today: dt.date) -> None:
         Contact.update(company=text, notes=text, role=WITNESS_ROLE).where(
             Contact.id == cid
         ).execute()
+    detail_text, reason = text[:DETAIL_MAX], text[:REASON_MAX]
     try:
-        detail = add_detail(cid, "passion", text, today)
+        detail = add_detail(cid, "passion", detail_text, today)
         report.stored["détail"] = "accepté"
-        if MemorisedDetail.get_by_id(detail).text != as_stored(text, multiline=True):
+        if MemorisedDetail.get_by_id(detail).text != as_stored(detail_text, multiline=True):
             report.problems.append("détail enregistré autrement")
     except ValidationError:
         report.stored["détail"] = "refusé"
         MemorisedDetail.create(contact=cid, kind="passion", text=text, noted_on=today)
     due = today + dt.timedelta(days=3)
     try:
-        follow_up = create_follow_up(cid, due, text, today=today)
+        follow_up = create_follow_up(cid, due, reason, today=today)
         report.stored["relance"] = "accepté"
-        if FollowUp.get_by_id(follow_up).reason != as_stored(text, multiline=False):
+        if FollowUp.get_by_id(follow_up).reason != as_stored(reason, multiline=False):
             report.problems.append("motif de relance enregistré autrement")
     except ValidationError:
         report.stored["relance"] = "refusé"

@@ -79,8 +79,8 @@ def _hostile(folder: Path, say: Say, kills: int, writers: int, writes: int) -> b
     accepted = sum(1 for s in result.samples for v in s.stored.values() if v == "accepté")
     say(
         f"Textes hostiles            : {len(result.samples)} échantillons, "
-        f"{accepted} champs enregistrés à l'identique, {refused} refusés par la validation "
-        f"(écrits tels quels pour l'affichage) ; {result.outputs_checked} sorties de brief/"
+        f"{accepted} champs enregistrés à l'identique, {refused} refusés (caractère nul, "
+        f"écrits tels quels pour l'affichage) ; {result.outputs_checked} sorties de brief/"
         f"search (tube, terminal, JSON) : {len(result.problems)} fuite(s) · "
         f"{result.seconds:.1f} s"
     )

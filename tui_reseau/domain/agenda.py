@@ -20,7 +20,7 @@ from peewee import Case, Expression, Function, ModelSelect, fn
 
 from tui_reseau.domain.cadence import date_reader
 from tui_reseau.domain.dates import DateParseError, format_date, parse_date
-from tui_reseau.domain.validation import ValidationError, clean_text
+from tui_reseau.domain.validation import NOTES_MAX_LENGTH, ValidationError, clean_text
 from tui_reseau.domain.vocabulary import CHANNELS, DETAIL_KINDS
 from tui_reseau.store.models import (
     Contact,
@@ -61,7 +61,6 @@ MAX_DETAIL_HINTS = 3
 """Memorised details shown per item (the last exchange comes on top of them)."""
 
 REASON_MAX_LENGTH = 500
-NOTE_MAX_LENGTH = 20_000
 
 SECTION_TITLES: dict[str, str] = {
     "overdue": "En retard",
@@ -381,7 +380,7 @@ def complete(follow_up_id: int, note: str, today: dt.date, channel: str = "appel
     The interaction (``channel``, today, with the contact) keeps ``note``; a blank note keeps
     the follow-up's reason instead, so the history says what the exchange was about.
     """
-    text = clean_text(note, "note", "Compte rendu", NOTE_MAX_LENGTH, multiline=True)
+    text = clean_text(note, "note", "Compte rendu", NOTES_MAX_LENGTH, multiline=True)
     check_channel(channel)
     with database_proxy.atomic():
         follow_up = _open_follow_up(follow_up_id)

@@ -21,7 +21,13 @@ from peewee import JOIN, fn
 from tui_reseau.domain.contacts import ValidationErrors
 from tui_reseau.domain.dates import DateParseError, format_date, parse_date
 from tui_reseau.domain.events import EventRow, MetContact, list_events
-from tui_reseau.domain.validation import ValidationError, clean_text, parse_hours, require_text
+from tui_reseau.domain.validation import (
+    NOTES_MAX_LENGTH,
+    ValidationError,
+    clean_text,
+    parse_hours,
+    require_text,
+)
 from tui_reseau.domain.vocabulary import (
     COMMUNITY_KINDS,
     COMMUNITY_ROLES,
@@ -59,7 +65,6 @@ __all__ = [
     "validate_involvement",
 ]
 
-NOTES_MAX_LENGTH = 20_000
 _T = TypeVar("_T")
 
 

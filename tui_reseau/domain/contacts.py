@@ -15,6 +15,7 @@ from peewee import JOIN, fn
 
 from tui_reseau.domain.phones import format_phone
 from tui_reseau.domain.validation import (
+    NOTES_MAX_LENGTH,
     ValidationError,
     clean_text,
     normalise_email,
@@ -381,7 +382,7 @@ def validate(draft: ContactDraft, contact_id: int | None = None) -> dict[str, ob
 
 
 def _clean_notes(text: str) -> str | None:
-    return clean_text(text, "notes", "Notes", 20_000, multiline=True)
+    return clean_text(text, "notes", "Notes", NOTES_MAX_LENGTH, multiline=True)
 
 
 def save_contact(

@@ -20,6 +20,7 @@ from tui_reseau.domain import geography
 from tui_reseau.domain.contacts import ValidationErrors
 from tui_reseau.domain.dates import DateParseError, format_date, parse_date
 from tui_reseau.domain.validation import (
+    NOTES_MAX_LENGTH,
     ValidationError,
     clean_text,
     parse_euros,
@@ -53,7 +54,6 @@ __all__ = [
     "validate_event",
 ]
 
-NOTES_MAX_LENGTH = 20_000
 _T = TypeVar("_T")
 
 

@@ -18,7 +18,13 @@ from peewee import JOIN, Expression, fn
 
 from tui_reseau.domain.contacts import ValidationErrors
 from tui_reseau.domain.dates import DateParseError, format_date, parse_date
-from tui_reseau.domain.validation import ValidationError, clean_text, parse_euros, require_text
+from tui_reseau.domain.validation import (
+    NOTES_MAX_LENGTH,
+    ValidationError,
+    clean_text,
+    parse_euros,
+    require_text,
+)
 from tui_reseau.domain.vocabulary import CHANNELS, OPPORTUNITY_STAGES
 from tui_reseau.store.models import Contact, Event, Opportunity, Recommendation, database_proxy
 
@@ -169,7 +175,9 @@ def validate(draft: OpportunityDraft, today: dt.date) -> dict[str, object]:
     values["event"] = draft.event_id
     values["channel"] = draft.channel or None
     try:
-        values["notes"] = clean_text(draft.notes, "notes", "Notes", 20_000, multiline=True) or ""
+        values["notes"] = (
+            clean_text(draft.notes, "notes", "Notes", NOTES_MAX_LENGTH, multiline=True) or ""
+        )
     except ValidationError as exc:
         errors.append(exc)
     if errors:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # imported when first used: both libraries cost ~20 ms each a
 __all__ = [
     "MAX_EUROS",
     "MAX_HOURS",
+    "NOTES_MAX_LENGTH",
     "TAG_MAX_LENGTH",
     "ValidationError",
     "clean_text",
@@ -42,6 +43,10 @@ __all__ = [
 
 TAG_MAX_LENGTH = 40
 """Longest accepted tag, in characters."""
+
+NOTES_MAX_LENGTH = 100_000
+"""Longest free-text notes (a contact's, a meeting's, an event's…): a long e-mail thread pasted
+whole fits; names and other one-line fields have their own, shorter limits."""
 
 MAX_EUROS = Decimal("999999999999.99")
 """Largest accepted amount (just under a thousand billion euros): anything above is a typo."""
@@ -97,20 +102,18 @@ def _is_forbidden_char(ch: str, *, multiline: bool) -> bool:
     return code < 0x20 or 0x7F <= code <= 0x9F or code in _BIDI_CONTROLS
 
 
-def _check_no_control(text: str, field: str, label: str, *, multiline: bool) -> None:
-    for position, ch in enumerate(text, start=1):
-        if _is_forbidden_char(ch, multiline=multiline):
-            if ch in "\t\n":
-                message = (
-                    f"« {label} » doit tenir sur une seule ligne : il contient une tabulation "
-                    "ou un retour à la ligne. Remplacez-le par une espace."
-                )
-            else:
-                message = (
-                    f"« {label} » contient un caractère invisible non autorisé (U+{ord(ch):04X}, "
-                    f"position {position}). Supprimez-le ou retapez le texte au lieu de le coller."
-                )
-            raise ValidationError(field, message)
+def _check_storable(text: str, field: str, label: str) -> None:
+    """Refuse the one character no database keeps in text: NUL (PostgreSQL refuses it, SQLite's
+    text functions stop at it). Every other character is stored as given: the display makes
+    control characters and bidi overrides visible and harmless (see ``display.safe_text``)."""
+    position = text.find("\x00")
+    if position >= 0:
+        raise ValidationError(
+            field,
+            f"« {label} » contient un caractère nul (U+0000, position {position + 1}), "
+            "qu'aucune base de données ne garde dans un texte. Supprimez-le, ou corrigez le "
+            "fichier d'origine.",
+        )
 
 
 # --------------------------------------------------------------------------------------- texts
@@ -119,10 +122,11 @@ def _check_no_control(text: str, field: str, label: str, *, multiline: bool) -> 
 def _prepare_text(
     value: str | None, field: str, label: str, max_length: int, multiline: bool
 ) -> str:
-    """Stripped text, checked for control characters and length ("" if blank).
+    """Stripped text, checked for length ("" if blank).
 
-    The text is kept as typed, code point for code point (an "é" typed as "e" + combining
-    accent stays so): only surrounding spaces go, and Windows line breaks when ``multiline``.
+    The text is kept as given, code point for code point (an "é" typed as "e" + combining
+    accent stays so, and so do markup, escape sequences or bidi controls, which every display
+    neutralises): only surrounding spaces go, and Windows line breaks when ``multiline``.
     The length is counted in code points, as the database column holds them.
     """
     if value is None:
@@ -133,7 +137,7 @@ def _prepare_text(
     text = text.strip()
     if not text:
         return ""
-    _check_no_control(text, field, label, multiline=multiline)
+    _check_storable(text, field, label)
     if len(text) > max_length:
         raise ValidationError(
             field,
@@ -154,8 +158,8 @@ def require_text(
     """Check a mandatory text field and return it stripped.
 
     Raises :class:`ValidationError` if it is blank, longer than ``max_length`` characters or
-    contains control characters (tab and line breaks are allowed only when ``multiline``; Windows
-    ``\\r\\n`` line breaks are turned into ``\\n``).
+    holds a NUL character. Any other character is kept; in a ``multiline`` field (notes),
+    Windows ``\\r\\n`` line breaks are turned into ``\\n``.
     """
     text = _prepare_text(value, field, label, max_length, multiline)
     if not text:
