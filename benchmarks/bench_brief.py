@@ -6,8 +6,9 @@ Each measure is a new process, as the user types the command in a shell: from sp
 stdout piped (plain text, as in ``reseau brief dupont | less``). The baseline, the bare import of
 the two libraries the command cannot do without, runs interleaved with the brief so that both
 see the same machine load. Bytecode is cached as after a ``pip install`` (PYTHONDONTWRITEBYTECODE
-is dropped for the children). Medians of ``--runs`` runs; wall time is what the user waits for,
-CPU time (user + system of the child) is less disturbed by other programs on a shared machine.
+is dropped for the children). Wall time, what the user waits for: the ratio of the medians of ``--runs`` runs, and the ratio
+of the fastest runs (« min »: what each command costs when nothing else disturbs it — on a
+shared machine the other programs only ever add time, as ``timeit``'s documentation says).
 
 Targets (issue #6): under 1.5x the baseline at 10,000 contacts, under 2x at 100,000. The brief
 runs as the user types it (the installed ``reseau`` script). The last column is the same ratio
@@ -22,7 +23,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -53,17 +53,13 @@ QUERIES: tuple[str, ...] = (
 TARGETS = {10_000: 1.5, 100_000: 2.0}
 
 
-def _run(command: list[str]) -> tuple[float, float]:
-    """Wall and CPU seconds of one child process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+def _run(command: list[str]) -> float:
+    """Wall seconds of one child process, from spawn to exit."""
     start = time.perf_counter()
     subprocess.run(
         command, check=False, cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu
+    return time.perf_counter() - start
 
 
 def make_db(folder: Path, contacts: int) -> Path:
@@ -119,28 +115,23 @@ def measure(folder: Path, sizes: list[int], runs: int = 7) -> list[dict[str, obj
             if check.returncode != 0:  # the benchmark only means something if the brief works
                 raise SystemExit(f"{query!r} at {size}: {check.stderr.strip()}")
             installed = brief_command(db, query, as_installed=True)
-            base_wall, base_cpu, wall, cpu, bare_base, bare = [], [], [], [], [], []
+            base_wall, wall, bare_base, bare = [], [], [], []
             for _ in range(runs):  # interleaved: all see the same load
-                w, c = _run(BASELINE)
-                base_wall.append(w)
-                base_cpu.append(c)
-                w, c = _run(command)
-                wall.append(w)
-                cpu.append(c)
-                bare_base.append(_run(BASELINE_AS_INSTALLED)[0])
-                bare.append(_run(installed)[0])
+                base_wall.append(_run(BASELINE))
+                wall.append(_run(command))
+                bare_base.append(_run(BASELINE_AS_INSTALLED))
+                bare.append(_run(installed))
             row = {
                 "contacts": size,
                 "query": query,
                 "found": check.stdout.splitlines()[0].split("  n°")[0],
                 "baseline_s": statistics.median(base_wall),
                 "brief_s": statistics.median(wall),
-                "baseline_cpu_s": statistics.median(base_cpu),
-                "brief_cpu_s": statistics.median(cpu),
+                "ratio": statistics.median(wall) / statistics.median(base_wall),
+                "min_ratio": min(wall) / min(base_wall),
+                "installed_ratio": statistics.median(bare) / statistics.median(bare_base),
+                "installed_min_ratio": min(bare) / min(bare_base),
             }
-            row["ratio"] = row["brief_s"] / row["baseline_s"]  # type: ignore[operator]
-            row["cpu_ratio"] = row["brief_cpu_s"] / row["baseline_cpu_s"]  # type: ignore[operator]
-            row["installed_ratio"] = statistics.median(bare) / statistics.median(bare_base)
             rows.append(row)
     return rows
 
@@ -149,8 +140,8 @@ def floor(runs: int = 7) -> tuple[float, float]:
     """Median wall seconds of the baseline and of the brief's imports alone (interleaved)."""
     base, imports = [], []
     for _ in range(runs):
-        base.append(_run(BASELINE)[0])
-        imports.append(_run(IMPORTS)[0])
+        base.append(_run(BASELINE))
+        imports.append(_run(IMPORTS))
     return statistics.median(base), statistics.median(imports)
 
 
@@ -166,8 +157,12 @@ def main() -> None:
         f"médiane de {args.runs}, {os.cpu_count()} processeurs"
     )
     print(
+        f"{'':>8} | {'':<17}| {'':<16}| {'':>7} | {'':>7} | {'rapport':^15} | {'':>5} | "
+        f"{'sans psycopg2':^15}"
+    )
+    print(
         f"{'contacts':>8} | {'requête':<17}| {'trouvé':<16}| {'base':>7} | {'brief':>7} | "
-        f"{'rapport':>7} | {'cible':>5} | {'rapport CPU':>11} | {'sans psycopg2':>13}"
+        f"{'médiane':>7} {'min':>7} | {'cible':>5} | {'médiane':>7} {'min':>7}"
     )
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(args.keep) if args.keep else Path(tmp)
@@ -177,8 +172,9 @@ def main() -> None:
             print(
                 f"{row['contacts']:>8} | {row['query']:<17}| {str(row['found'])[:15]:<16}| "
                 f"{row['baseline_s'] * 1000:>4.0f} ms | {row['brief_s'] * 1000:>4.0f} ms | "
-                f"{row['ratio']:>7.2f} | {f'< {target}' if target else '':>5} | "
-                f"{row['cpu_ratio']:>11.2f} | {row['installed_ratio']:>13.2f}"
+                f"{row['ratio']:>7.2f} {row['min_ratio']:>7.2f} | "
+                f"{f'< {target}' if target else '':>5} | "
+                f"{row['installed_ratio']:>7.2f} {row['installed_min_ratio']:>7.2f}"
             )
     base, imports = floor(args.runs)
     print(

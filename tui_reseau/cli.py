@@ -388,14 +388,25 @@ def _ambiguous(query: str, close: Sequence[Match]) -> ReseauError:
     )
 
 
+def _piped_width() -> int:
+    """Columns for output that goes to a pipe: ``COLUMNS``, else the terminal the command was
+    typed in (``reseau brief x | less`` wraps to it), else 80. (``shutil.get_terminal_size``
+    only looks at the output, a pipe here, and its imports cost 2 ms.)"""
+    try:
+        return max(20, int(os.environ["COLUMNS"]))
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.stderr.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        return 80
+
+
 def _print_brief(card: ContactCard, today: dt.date) -> None:
     from tui_reseau.domain.brief import brief_lines, brief_text
 
     if not sys.stdout.isatty():  # piped or redirected: plain text, no escape code at all
-        import shutil
-
-        width = shutil.get_terminal_size((80, 24)).columns
-        print(brief_text(card, today, min(width, 100)))
+        print(brief_text(card, today, min(_piped_width(), 100)))
         return
     from rich.console import Console
     from rich.text import Text

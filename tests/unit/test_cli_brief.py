@@ -167,6 +167,15 @@ def test_piped_output_has_no_escape_code(demo: Path) -> None:
         assert "\x1b" not in result.stdout + result.stderr
 
 
+@pytest.mark.parametrize("columns", [44, 100])
+def test_piped_output_wraps_to_columns(demo: Path, columns: int) -> None:
+    result = run("brief", "helene", "dupont", "--db", str(demo), env={"COLUMNS": str(columns)})
+    assert result.returncode == 0, result.stderr
+    widths = [len(line) for line in result.stdout.splitlines()]
+    assert max(widths) <= columns
+    assert max(widths) > min(columns, 100) - 12  # long lines use the width they are given
+
+
 def test_hostile_name_prints_literally_and_safely(demo: Path) -> None:
     _add_hostile_contact(demo)
     brief = run("brief", "zorglub", "--db", str(demo))
