@@ -38,7 +38,7 @@ from tui_reseau.diagnostics.sandbox import (
 from tui_reseau.hostile import HOSTILE_SAMPLES
 
 WITNESS_ROLE = "Témoin hostile"
-COMPANY_MAX, DETAIL_MAX, REASON_MAX = 200, 2_000, 500  # the services' limits for these fields
+COMPANY_MAX = 200  # the contact form's limit for « Entreprise »
 # The only sequences ``reseau brief`` sends a terminal: the SGR of its styles (bold, dim,
 # italic, underline, red) and their reset.
 _SGR = re.compile(r"\x1b\[(?:0|1|2|3|4|31|1;4|1;31|2;3)?m")
@@ -174,9 +174,9 @@ def _add_by_command(folder: Path, db: Path, report: SampleReport) -> None:
 
 def _fill_by_services(report: SampleReport, today: dt.date) -> None:
     """Company and notes, a detail and a follow-up reason: through the services, else raw."""
-    from tui_reseau.domain.agenda import create_follow_up
+    from tui_reseau.domain.agenda import REASON_MAX_LENGTH, create_follow_up
     from tui_reseau.domain.contacts import ValidationErrors, draft_of, save_contact
-    from tui_reseau.domain.details import add_detail
+    from tui_reseau.domain.details import DETAIL_MAX_LENGTH, add_detail
     from tui_reseau.domain.validation import ValidationError
     from tui_reseau.store.models import Contact, FollowUp, MemorisedDetail
 
@@ -197,7 +197,7 @@ def _fill_by_services(report: SampleReport, today: dt.date) -> None:
         Contact.update(company=text, notes=text, role=WITNESS_ROLE).where(
             Contact.id == cid
         ).execute()
-    detail_text, reason = text[:DETAIL_MAX], text[:REASON_MAX]
+    detail_text, reason = text[:DETAIL_MAX_LENGTH], text[:REASON_MAX_LENGTH]
     try:
         detail = add_detail(cid, "passion", detail_text, today)
         report.stored["détail"] = "accepté"

@@ -10,12 +10,15 @@ from tui_reseau.domain.vocabulary import DETAIL_KINDS
 from tui_reseau.errors import ReseauError
 from tui_reseau.store.models import Contact, MemorisedDetail, database_proxy
 
+DETAIL_MAX_LENGTH = 2_000
+"""Longest memorised detail, in characters (the meeting report's new details too)."""
+
 
 def _checked(kind: str, text: str) -> str:
     if kind not in DETAIL_KINDS:
         choices = ", ".join(t.label for t in DETAIL_KINDS.values())
         raise ValidationError("kind", f"Choisissez le type de détail parmi : {choices}.")
-    cleaned = clean_text(text, "text", "Détail", 2_000, multiline=True)
+    cleaned = clean_text(text, "text", "Détail", DETAIL_MAX_LENGTH, multiline=True)
     if not cleaned:
         raise ValidationError(
             "text", "Le détail est vide : écrivez ce qu'il faut retenir (ex. « passion : voile »)."

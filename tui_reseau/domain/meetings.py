@@ -23,6 +23,7 @@ from typing import TypeVar
 from tui_reseau.domain.agenda import check_channel, clean_reason, parse_future_date
 from tui_reseau.domain.contacts import ValidationErrors
 from tui_reseau.domain.dates import DateParseError, format_date, parse_date
+from tui_reseau.domain.details import DETAIL_MAX_LENGTH
 from tui_reseau.domain.validation import NOTES_MAX_LENGTH, ValidationError, clean_text, parse_hours
 from tui_reseau.domain.vocabulary import DETAIL_KINDS
 from tui_reseau.store.models import (
@@ -45,7 +46,6 @@ __all__ = [
 ]
 
 MAX_MEETING_MINUTES = 24 * 60
-DETAIL_MAX_LENGTH = 2_000
 
 _T = TypeVar("_T")
 
